@@ -1,0 +1,6 @@
+// Fonts are bundled from npm so the deck never reaches a font CDN (see fonts.provider: none in slides.md).
+import '@fontsource/inter/latin-400.css'
+import '@fontsource/inter/latin-600.css'
+import '@fontsource/inter/latin-700.css'
+import '@fontsource/jetbrains-mono/latin-400.css'
+import './main.css'
