@@ -1,0 +1,48 @@
+import type { Shape, StaticShape } from '../shape'
+import type { GradBuilder } from './builder'
+
+/** The raw data an op's forward works on: a flat row-major Float64Array and its shape. Tensors are NDArrays. */
+export interface NDArray {
+  readonly data: Float64Array
+  readonly shape: Shape
+}
+
+/** Every attribute any op takes. Plain JSON values only, so graphs can be copied, shown and exported. */
+export interface Attrs {
+  /** sum, mean, numel, expandLike: the reduced axis (normalised to 0..rank-1); absent = all axes */
+  axis?: number
+  keepdims?: boolean
+  /** pow: the constant exponent */
+  exponent?: number
+  /** reshape: the target shape, one entry may be -1 */
+  shape?: readonly number[]
+  /** transpose: the permutation; absent = reverse the axes */
+  perm?: readonly number[]
+}
+
+export interface BackwardContext<T> {
+  inputs: readonly T[]
+  output: T
+  /** the upstream gradient, shaped like `output` */
+  grad: T
+  attrs: Attrs
+}
+
+/**
+ * One op, defined once. Eager tensors, static graph builders and symbolic gradients all use this.
+ * `backward` gets a builder `b` whose ops either compute (eager) or add graph nodes (static); that is
+ * how one rule serves both modes. It returns one gradient per input, or null where there is none.
+ */
+export interface OpDef {
+  name: string
+  arity: number
+  /** output shape from input shapes; throws an EngineError naming the op and shapes on mismatch */
+  shape: (inputs: readonly StaticShape[], attrs: Attrs) => (number | null)[]
+  forward: (inputs: readonly NDArray[], attrs: Attrs) => NDArray
+  /** absent: the op has no gradient (comparisons, sizes) */
+  backward?: <T>(b: GradBuilder<T>, ctx: BackwardContext<T>) => (T | null)[]
+  /** short label for diagrams, e.g. `sum(axis=1)`; defaults to the name */
+  label?: (attrs: Attrs) => string
+  /** the ONNX mapping: filled in by the export issue */
+  onnx?: unknown
+}

@@ -1,0 +1,55 @@
+import type { NodeKind } from './graph'
+import type { TensorData } from './nested'
+import type { Tensor } from './tensor'
+import { withIdScope, withObserver } from './hooks'
+import { tensorKind, tensorLabel } from './kinds'
+import { toNested } from './nested'
+
+/** A node was created: an eager op ran (or a leaf was made), or a static graph node was added. */
+export interface NodeEvent {
+  type: 'node'
+  mode: 'eager' | 'static'
+  id: string
+  op: string
+  label: string
+  shape: (number | null)[]
+  /** ids of the input nodes, in order */
+  inputs: string[]
+  kind: NodeKind
+}
+/** A value was computed (eager: when the op ran; static: when a session evaluated the node). */
+export interface ValueEvent { type: 'value', id: string, value: TensorData }
+/** The gradient with respect to node `id` was computed (eager backward, or a session running a `gradients` node). */
+export interface GradEvent { type: 'grad', id: string, grad: TensorData }
+export interface WarningEvent { type: 'warning', id?: string, message: string }
+/** Plain, JSON-serialisable; later parts add more kinds (graph passes). */
+export type EngineEvent = NodeEvent | ValueEvent | GradEvent | WarningEvent
+
+const plain = (t: Tensor): TensorData => toNested(t.data, t.shape)
+
+/**
+ * Runs `fn` and returns what it returned plus every engine event, in order. Eager ids restart at `n1`
+ * for each (outermost) recording, so replaying the same program gives the same ids.
+ */
+export function record<R>(fn: () => R): { result: R, events: EngineEvent[] } {
+  const events: EngineEvent[] = []
+  const announced = new Set<Tensor>()
+  const announce = (t: Tensor, inputs: readonly Tensor[]) => {
+    // A tensor made before the recording started shows up as a leaf the first time it is used.
+    for (const x of inputs) {
+      if (!announced.has(x))
+        announce(x, [])
+    }
+    announced.add(t)
+    events.push({ type: 'node', mode: 'eager', id: t.id, op: t.op, label: tensorLabel(t), shape: [...t.shape], inputs: inputs.map(x => x.id), kind: tensorKind(t) })
+    events.push({ type: 'value', id: t.id, value: plain(t) })
+  }
+  return withIdScope(() => withObserver({
+    tensorCreated: t => announce(t, []),
+    opApplied: ({ inputs, output }) => announce(output, inputs),
+    nodeCreated: n => events.push({ type: 'node', mode: 'static', id: n.id, op: n.op, label: n.label, shape: [...n.shape], inputs: n.inputs.map(x => x.id), kind: n.kind }),
+    nodeEvaluated: (n, v) => events.push({ type: 'value', id: n.id, value: plain(v) }),
+    gradComputed: (id, g) => events.push({ type: 'grad', id, grad: plain(g) }),
+    warning: (message, id) => events.push(id === undefined ? { type: 'warning', message } : { type: 'warning', id, message }),
+  }, () => ({ result: fn(), events })))
+}
