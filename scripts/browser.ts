@@ -1,0 +1,83 @@
+// Which Chromium the tests, the PDF export and the benchmark drive, and how it is launched.
+// Order: $PLAYWRIGHT_CHROMIUM_EXECUTABLE, then Debian's /usr/bin/chromium, then Playwright's own download.
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { chromium } from 'playwright-core'
+
+/** Quiet, offline, container-friendly headless flags (the machine's network is closed). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export const INSTALL_HINT = 'install one with `apt-get install -y chromium` (Debian/Ubuntu) or `npx playwright install chromium`, '
+  + 'or point PLAYWRIGHT_CHROMIUM_EXECUTABLE at a Chrome/Chromium binary'
+
+export class BrowserMissingError extends Error {}
+
+export function findChromium(): string {
+  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE
+  if (fromEnv) {
+    if (!existsSync(fromEnv))
+      throw new BrowserMissingError(`PLAYWRIGHT_CHROMIUM_EXECUTABLE=${fromEnv} does not exist: ${INSTALL_HINT}.`)
+    return fromEnv
+  }
+  if (existsSync('/usr/bin/chromium'))
+    return '/usr/bin/chromium'
+  const bundled = chromium.executablePath()
+  if (bundled && existsSync(bundled))
+    return bundled
+  throw new BrowserMissingError(`No Chromium found: ${INSTALL_HINT}.`)
+}
+
+/** findChromium() for command-line entry points: one clear line and exit, instead of a stack trace. */
+export function findChromiumOrExit(): string {
+  try {
+    return findChromium()
+  }
+  catch (error) {
+    if (!(error instanceof BrowserMissingError))
+      throw error
+    console.error(`✖ ${error.message}`)
+    process.exit(1)
+  }
+}
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..')
+
+/**
+ * Slidev launches Chromium itself: `export` takes --executable-path, `export-notes` takes nothing and looks
+ * in Playwright's browser cache. So we write a wrapper script that adds our flags, and a fake cache whose
+ * headless-shell path is that wrapper. Returns the wrapper path and the env that points Playwright at it.
+ */
+export function slidevBrowser(): { executablePath: string, env: Record<string, string> } {
+  const executable = findChromiumOrExit()
+  const dir = join(root, 'node_modules', '.cache', 'kit-browser')
+  const wrapper = join(dir, 'chromium')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(wrapper, `#!/bin/sh\nexec "${executable}" ${CHROMIUM_FLAGS.join(' ')} "$@"\n`)
+  chmodSync(wrapper, 0o755)
+
+  const require = createRequire(import.meta.url)
+  const browsersJson = join(dirname(require.resolve('playwright-core/package.json')), 'browsers.json')
+  const { browsers } = JSON.parse(readFileSync(browsersJson, 'utf8')) as { browsers: { name: string, revision: string }[] }
+  const cache = join(dir, 'ms-playwright')
+  for (const name of ['chromium-headless-shell', 'chromium']) {
+    const revision = browsers.find(b => b.name === name)?.revision
+    const target = name === 'chromium'
+      ? join(cache, `chromium-${revision}`, 'chrome-linux64', 'chrome')
+      : join(cache, `chromium_headless_shell-${revision}`, 'chrome-headless-shell-linux64', 'chrome-headless-shell')
+    if (!existsSync(target)) {
+      mkdirSync(dirname(target), { recursive: true })
+      symlinkSync(wrapper, target)
+    }
+    // Playwright treats a browser as installed only once its marker file is there.
+    writeFileSync(join(dirname(dirname(target)), 'INSTALLATION_COMPLETE'), '')
+  }
+  return { executablePath: wrapper, env: { PLAYWRIGHT_BROWSERS_PATH: cache } }
+}

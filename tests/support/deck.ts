@@ -1,0 +1,35 @@
+// The deck as Slidev itself parses it (slides, titles, notes, aliases): the single source the
+// end-to-end and export tests compare the rendered deck and the PDFs with.
+import { load } from '@slidev/parser/fs'
+import { ROOT } from '../../scripts/paths'
+
+export interface SlideMeta {
+  /** 1-based slide number, as in the URL. */
+  no: number
+  title: string
+  alias?: string
+  note: string
+  frontmatter: Record<string, unknown>
+}
+
+/** Markdown title → the text a reader sees (no backticks, emphasis or links). */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/<[^>]+>/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*_]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+export async function loadDeck(): Promise<SlideMeta[]> {
+  // The parser's options type asks for Slidev's whole resolved config; reading needs only the root.
+  const data = await load({ userRoot: ROOT, roots: [ROOT] } as unknown as Parameters<typeof load>[0], `${ROOT}/slides.md`)
+  return data.slides.map((slide, i) => ({
+    no: i + 1,
+    title: plainText(slide.title ?? ''),
+    alias: slide.frontmatter.routeAlias as string | undefined,
+    note: plainText(slide.note ?? ''),
+    frontmatter: slide.frontmatter,
+  }))
+}
