@@ -1,0 +1,90 @@
+import process from 'node:process'
+import { cac } from 'cac'
+import pc from 'picocolors'
+import { checkCommand } from './commands/check'
+import { hintCommand } from './commands/hint'
+import { listCommand } from './commands/list'
+import { resetCommand } from './commands/reset'
+import { solutionCommand } from './commands/solution'
+import { verifyCommand } from './commands/verify'
+import { ManifestError } from './manifest'
+import { formatUnknown } from './report'
+import { UnknownExerciseError } from './resolve-id'
+import { DEFAULT_TIMEOUT_MS, Session } from './session'
+import { watchMode } from './watch'
+
+// `npm run workshop [-- <command>]`. Exit codes: 0 ok, 1 a check failed, 2 bad input.
+
+interface Options {
+  timeout?: number
+  yes?: boolean
+  force?: boolean
+  allowMissingPython?: boolean
+}
+
+class BadInput extends Error {}
+
+function timeoutMs(options: Options): number {
+  if (options.timeout === undefined)
+    return DEFAULT_TIMEOUT_MS
+  const seconds = Number(options.timeout)
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new BadInput(`--timeout takes a number of seconds, got '${options.timeout}'`)
+  return seconds * 1000
+}
+
+async function withSession(options: Options, run: (session: Session) => Promise<number> | number): Promise<number> {
+  const session = new Session(timeoutMs(options))
+  try {
+    return await run(session)
+  }
+  finally {
+    await session.dispose()
+  }
+}
+
+const cli = cac('workshop')
+cli.option('--timeout <seconds>', `Stop a check after this many seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`)
+cli.command('', 'Watch mode: the next unsolved exercise, re-checked on every save')
+  .action((options: Options) => withSession(options, watchMode))
+cli.command('list', 'List the exercises, done or todo')
+  .action((options: Options) => withSession(options, listCommand))
+cli.command('check <id>', 'Check your file for one exercise')
+  .action((id: string, options: Options) => withSession(options, s => checkCommand(s, id)))
+cli.command('hint <id>', 'Show the next hint for an exercise')
+  .action((id: string, options: Options) => withSession(options, s => hintCommand(s, id)))
+cli.command('reset <id>', 'Restore the starter (your file is backed up first)')
+  .option('--yes', 'Do not ask')
+  .action((id: string, options: Options) => withSession(options, s => resetCommand(s, id, Boolean(options.yes))))
+cli.command('solution <id>', 'Show the reference solution (once your exercise passes)')
+  .option('--force', 'Show it even before the exercise passes')
+  .action((id: string, options: Options) => withSession(options, s => solutionCommand(s, id, Boolean(options.force))))
+cli.command('verify', 'Every starter fails its checks and every solution passes (for authors and CI)')
+  .option('--allow-missing-python', 'Skip Python exercises when the Python environment is missing')
+  .action((options: Options) => withSession(options, s => verifyCommand(s, { allowMissingPython: Boolean(options.allowMissingPython) })))
+cli.help()
+
+async function main(): Promise<number> {
+  try {
+    cli.parse(process.argv, { run: false })
+    if (cli.options.help)
+      return 0
+    if (!cli.matchedCommand) {
+      throw new BadInput(`unknown command '${cli.args.join(' ')}'. Commands: list, check <id>, hint <id>, reset <id>, solution <id>, verify (or none for watch mode)`)
+    }
+    return await (cli.runMatchedCommand() as Promise<number>)
+  }
+  catch (error) {
+    if (error instanceof UnknownExerciseError) {
+      console.error(formatUnknown(error.input, error.validIds, error.suggestion))
+      return 2
+    }
+    if (error instanceof ManifestError || error instanceof BadInput || (error as Error).name === 'CACError') {
+      console.error(pc.red((error as Error).message))
+      return 2
+    }
+    throw error
+  }
+}
+
+process.exitCode = await main()

@@ -1,0 +1,99 @@
+import type { Session } from '../session'
+import type { BatchTrack } from '../tracks/ts'
+import type { CheckResult, Exercise, Subject, Track } from '../tracks/types'
+import { readFileSync } from 'node:fs'
+import pc from 'picocolors'
+import { PYTHON_SETUP_HINT } from '../tracks/index'
+import { exerciseFile } from '../workspace'
+
+// The quality gate (rustlings' `dev check`): every untouched starter fails its checks, every reference
+// solution passes them, and every starter marks its edit sites with TODO. Never touches working copies.
+
+export interface VerifyOptions {
+  allowMissingPython: boolean
+}
+
+function hasBatch(track: Track): track is BatchTrack {
+  return typeof (track as Partial<BatchTrack>).checkMany === 'function'
+}
+
+async function checkAll(session: Session, exercises: Exercise[], subject: Subject): Promise<Map<string, CheckResult>> {
+  const results = new Map<string, CheckResult>()
+  // One track at a time, exercises in order: keeps the machine calm and the output readable.
+  for (const name of [...new Set(exercises.map(e => e.track))]) {
+    const track = await session.tracks.get(name)
+    const ofTrack = exercises.filter(e => e.track === name)
+    if (hasBatch(track)) {
+      for (const [id, result] of await track.checkMany(ofTrack, { subject, timeoutMs: session.timeoutMs }))
+        results.set(id, result)
+      continue
+    }
+    for (const exercise of ofTrack)
+      results.set(exercise.id, await track.check(exercise, { subject, timeoutMs: session.timeoutMs }))
+  }
+  return results
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]
+}
+
+function problemsOf(session: Session, exercise: Exercise, starter: CheckResult, solution: CheckResult): string[] {
+  const problems: string[] = []
+  if (starter.verdict === 'pass')
+    problems.push('the untouched starter PASSES its checks (they test nothing the participant has to write)')
+  else if (starter.verdict !== 'fail')
+    problems.push(`the starter should fail a check but it ${starter.verdict === 'timeout' ? 'timed out' : 'does not load'}: ${firstLine(starter.message)}`)
+  if (solution.verdict !== 'pass')
+    problems.push(`the solution does not pass: ${firstLine(solution.message)}`)
+  if (!/TODO:/.test(readFileSync(exerciseFile(session.paths, exercise, 'starter'), 'utf8')))
+    problems.push('the starter has no "TODO:" marking where to edit')
+  return problems
+}
+
+export async function verifyCommand(session: Session, options: VerifyOptions): Promise<number> {
+  const exercises = session.exercises
+  if (!exercises.length) {
+    console.log('verify: the manifest lists no exercises yet.')
+    console.log('0 passed, 0 failed')
+    return 0
+  }
+  const starters = await checkAll(session, exercises, 'starter')
+  const solutions = await checkAll(session, exercises, 'solution')
+  let ok = 0
+  let bad = 0
+  let skipped = 0
+  let pythonAdvice = false
+  for (const exercise of exercises) {
+    const starter = starters.get(exercise.id)!
+    const solution = solutions.get(exercise.id)!
+    if (starter.verdict === 'env-missing' || solution.verdict === 'env-missing') {
+      const reason = firstLine((starter.verdict === 'env-missing' ? starter : solution).message)
+      pythonAdvice = true
+      if (options.allowMissingPython) {
+        skipped++
+        console.log(`${pc.yellow('-')} ${exercise.id}  skipped: ${reason}`)
+      }
+      else {
+        bad++
+        console.log(`${pc.red('✗')} ${exercise.id}  cannot be verified: ${reason}`)
+      }
+      continue
+    }
+    const problems = problemsOf(session, exercise, starter, solution)
+    if (problems.length) {
+      bad++
+      console.log(`${pc.red('✗')} ${exercise.id}  ${problems.join('; ')}`)
+    }
+    else {
+      ok++
+      console.log(`${pc.green('✓')} ${exercise.id}  starter fails (${starter.failed} failing check${starter.failed === 1 ? '' : 's'}), solution passes (${solution.passed})`)
+    }
+  }
+  if (pythonAdvice)
+    console.log(options.allowMissingPython ? pc.dim(`Python exercises were skipped (--allow-missing-python). ${PYTHON_SETUP_HINT}`) : `${PYTHON_SETUP_HINT}, or pass --allow-missing-python to skip them.`)
+  if (skipped)
+    console.log(`${skipped} skipped`)
+  console.log(`${ok} passed, ${bad} failed`)
+  return bad ? 1 : 0
+}

@@ -1,0 +1,86 @@
+import type { Session } from './session'
+import type { CheckResult, Exercise } from './tracks/types'
+import { join } from 'node:path'
+import pc from 'picocolors'
+import { shown } from './paths'
+import { PYTHON_SETUP_HINT } from './tracks/index'
+import { exerciseFile } from './workspace'
+
+// How the runner words things: one place for every line a participant reads.
+
+export const SLIDES_URL = 'http://localhost:3030'
+
+export function progressBar(done: number, total: number, width = 24): string {
+  const filled = total ? Math.round((done / total) * width) : 0
+  return `${done}/${total} ${pc.green('█'.repeat(filled))}${pc.dim('░'.repeat(width - filled))}`
+}
+
+export function slideLink(exercise: Exercise): string {
+  return `${SLIDES_URL}/${exercise.slide}`
+}
+
+export function header(session: Session, exercise: Exercise): string {
+  const learner = shown(session.paths, exerciseFile(session.paths, exercise, 'learner'))
+  return [
+    `${pc.bold('Progress')} ${progressBar(session.doneCount(), session.exercises.length)}`,
+    '',
+    `${pc.bold(pc.cyan(exercise.id))}  ${pc.bold(exercise.title)}  ${pc.dim(`[${exercise.track}]`)}`,
+    `  Edit:  ${pc.underline(learner)}`,
+    `  Read:  ${shown(session.paths, join(session.paths.exercisesDir, exercise.id, 'README.md'))}`,
+    `  Slide: ${slideLink(exercise)}`,
+  ].join('\n')
+}
+
+const LABELS: Record<CheckResult['verdict'], (text: string) => string> = {
+  'pass': text => pc.green(`✓ ${text}`),
+  'fail': text => pc.red(`✗ ${text}`),
+  'error': text => pc.red(`✗ ${text}`),
+  'timeout': text => pc.yellow(`⏱ ${text}`),
+  'env-missing': text => pc.yellow(`! ${text}`),
+}
+
+/** A check's outcome in plain words; the Python set-up advice is given once per session. */
+export function formatResult(session: Session, exercise: Exercise, result: CheckResult): string {
+  const title = {
+    'pass': `${exercise.id} passes`,
+    'fail': `${exercise.id} is not solved yet`,
+    'error': `${exercise.id} does not load`,
+    'timeout': `${exercise.id} timed out`,
+    'env-missing': `${exercise.id} cannot be checked here`,
+  }[result.verdict]
+  const lines = [LABELS[result.verdict](title)]
+  if (result.verdict !== 'pass' && result.message)
+    lines.push(indent(result.message))
+  if (result.verdict === 'fail' && result.location)
+    lines.push(pc.dim(`  at ${result.location.file}${result.location.line ? `:${result.location.line}` : ''}`))
+  if (result.verdict === 'env-missing' && exercise.track === 'py') {
+    if (session.once(PYTHON_SETUP_HINT))
+      lines.push(indent(`${PYTHON_SETUP_HINT}  (creates .venv/ with PyTorch, TensorFlow and pytest; a few minutes, once)`))
+    else
+      lines.push(indent(pc.dim('(Python environment missing; see the advice above)')))
+  }
+  return lines.join('\n')
+}
+
+function indent(text: string): string {
+  return text.split('\n').map(line => `  ${line}`).join('\n')
+}
+
+export function formatList(session: Session, currentId?: string): string {
+  const width = Math.max(...session.exercises.map(e => e.id.length), 2)
+  const rows = session.exercises.map((exercise) => {
+    const done = session.state.get(exercise.id).done
+    const mark = done ? pc.green('done') : pc.yellow('todo')
+    const pointer = exercise.id === currentId ? pc.cyan('▶') : ' '
+    return `${pointer} ${mark}  ${exercise.id.padEnd(width)}  ${pc.dim(exercise.track)}  ${exercise.title}`
+  })
+  return [...rows, '', `${progressBar(session.doneCount(), session.exercises.length)}`].join('\n')
+}
+
+export function formatUnknown(input: string, validIds: string[], suggestion?: string): string {
+  return [
+    pc.red(`unknown exercise '${input}'`),
+    ...(suggestion ? [`Did you mean '${suggestion}'?`] : []),
+    `Valid exercises: ${validIds.length ? validIds.join(', ') : '(none yet)'}`,
+  ].join('\n')
+}
