@@ -1,0 +1,106 @@
+// Test helpers: write an expression once, run it eagerly (Tensor) and statically (Graph + Session).
+import type { GraphNode, Tensor, TensorData } from '../../../engine'
+import { Graph, noGrad, Session, tensor } from '../../../engine'
+
+/** The method vocabulary shared by eager tensors and the static wrapper below. */
+export interface Fluent<V> {
+  add: (o: V | number) => V
+  sub: (o: V | number) => V
+  mul: (o: V | number) => V
+  div: (o: V | number) => V
+  neg: () => V
+  pow: (p: number) => V
+  exp: () => V
+  log: () => V
+  matmul: (o: V) => V
+  relu: () => V
+  tanh: () => V
+  sigmoid: () => V
+  sum: (axis?: number, keepdims?: boolean) => V
+  mean: (axis?: number, keepdims?: boolean) => V
+  reshape: (shape: number[]) => V
+  transpose: (perm?: number[]) => V
+}
+
+/** Graph nodes with tensor-style methods, so one expression builds a static graph too. */
+export class Sym implements Fluent<Sym> {
+  constructor(readonly g: Graph, readonly node: GraphNode) {}
+  private w(n: GraphNode): Sym { return new Sym(this.g, n) }
+  private static o(x: Sym | number): GraphNode | number { return typeof x === 'number' ? x : x.node }
+  add(o: Sym | number): Sym { return this.w(this.g.add(this.node, Sym.o(o))) }
+  sub(o: Sym | number): Sym { return this.w(this.g.sub(this.node, Sym.o(o))) }
+  mul(o: Sym | number): Sym { return this.w(this.g.mul(this.node, Sym.o(o))) }
+  div(o: Sym | number): Sym { return this.w(this.g.div(this.node, Sym.o(o))) }
+  neg(): Sym { return this.w(this.g.neg(this.node)) }
+  pow(p: number): Sym { return this.w(this.g.pow(this.node, p)) }
+  exp(): Sym { return this.w(this.g.exp(this.node)) }
+  log(): Sym { return this.w(this.g.log(this.node)) }
+  matmul(o: Sym): Sym { return this.w(this.g.matmul(this.node, o.node)) }
+  relu(): Sym { return this.w(this.g.relu(this.node)) }
+  tanh(): Sym { return this.w(this.g.tanh(this.node)) }
+  sigmoid(): Sym { return this.w(this.g.sigmoid(this.node)) }
+  sum(axis?: number, keepdims?: boolean): Sym { return this.w(this.g.sum(this.node, axis, keepdims)) }
+  mean(axis?: number, keepdims?: boolean): Sym { return this.w(this.g.mean(this.node, axis, keepdims)) }
+  reshape(shape: number[]): Sym { return this.w(this.g.reshape(this.node, shape)) }
+  transpose(perm?: number[]): Sym { return this.w(this.g.transpose(this.node, perm)) }
+}
+
+export type Expr = <V extends Fluent<V>>(x: Record<string, V>) => V
+export interface Input { shape: number[], data: number[] }
+export interface Result { output: number[], grads: Record<string, number[]> }
+
+export function nest(data: readonly number[], shape: readonly number[]): TensorData {
+  let k = 0
+  const build = (d: number): TensorData => (d === shape.length ? data[k++] : Array.from({ length: shape[d] }, () => build(d + 1)) as TensorData)
+  return build(0)
+}
+
+const flat = (t: Tensor): number[] => Array.from(t.data)
+
+/** Eager: leaves that require grad, the expression, `.backward()` on its sum. */
+export function runEager(expr: Expr, inputs: Record<string, Input>): Result {
+  const leaves = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, tensor(nest(v.data, v.shape), { requiresGrad: true })]))
+  const out = expr<Tensor>(leaves)
+  const loss = out.shape.length === 0 ? out : out.sum()
+  loss.backward()
+  return { output: flat(out), grads: Object.fromEntries(Object.entries(leaves).map(([k, t]) => [k, flat(t.grad!)])) }
+}
+
+/** Static: placeholders (optionally with the first dimension unknown), `g.gradients`, one `Session.run`. */
+export function runStatic(expr: Expr, inputs: Record<string, Input>, unknownFirstDim = false): Result {
+  const g = new Graph()
+  const phs = Object.fromEntries(Object.entries(inputs).map(([k, v]) =>
+    [k, new Sym(g, g.placeholder(k, v.shape.map((d, i) => (unknownFirstDim && i === 0 ? null : d))))]))
+  const out = expr<Sym>(phs).node
+  const names = Object.keys(inputs)
+  const grads = g.gradients(out, names.map(k => phs[k].node))
+  const feeds = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, nest(v.data, v.shape)]))
+  const [value, ...gs] = new Session(g).run([out, ...grads], feeds)
+  return { output: flat(value), grads: Object.fromEntries(names.map((k, i) => [k, flat(gs[i])])) }
+}
+
+/** Central finite differences of sum(expr(inputs)), computed with plain eager forwards. */
+export function finiteDiff(expr: Expr, inputs: Record<string, Input>, h = 1e-6): Record<string, number[]> {
+  const f = (xs: Record<string, Input>) => noGrad(() => {
+    const out = expr<Tensor>(Object.fromEntries(Object.entries(xs).map(([k, v]) => [k, tensor(nest(v.data, v.shape))])))
+    return flat(out).reduce((a, b) => a + b, 0)
+  })
+  const grads: Record<string, number[]> = {}
+  for (const [k, v] of Object.entries(inputs)) {
+    grads[k] = v.data.map((_, j) => {
+      const at = (delta: number) => f({ ...inputs, [k]: { shape: v.shape, data: v.data.map((x, i) => (i === j ? x + delta : x)) } })
+      return (at(h) - at(-h)) / (2 * h)
+    })
+  }
+  return grads
+}
+
+export function expectClose(actual: readonly number[], expected: readonly number[], tol: number, what: string): void {
+  if (actual.length !== expected.length)
+    throw new Error(`${what}: length ${actual.length} vs ${expected.length}`)
+  actual.forEach((a, i) => {
+    const e = expected[i]
+    if (!(Math.abs(a - e) <= tol * (1 + Math.abs(e))))
+      throw new Error(`${what}[${i}]: got ${a}, expected ${e} (tolerance ${tol})`)
+  })
+}
