@@ -69,6 +69,7 @@ class Worker {
   private pending?: { id: number, resolve: (a: WorkerAnswer) => void, reject: (e: Error) => void }
   private nextId = 1
   private exited = false
+  private killed = false
   readonly ready: Promise<WorkerInfo>
   /** Resolves when the process has ended. */
   readonly done: Promise<void>
@@ -89,7 +90,10 @@ class Worker {
       this.stderrTail = (this.stderrTail + chunk).slice(-4000)
     })
     this.child.stdin.on('error', () => {}) // writing to a worker that just died: the exit handler reports it
-    this.done = new Promise(resolve => this.child.once('exit', () => resolve()))
+    this.done = new Promise((resolve) => {
+      this.child.once('exit', () => resolve())
+      this.child.once('error', () => resolve())
+    })
 
     this.ready = new Promise<WorkerInfo>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -133,11 +137,12 @@ class Worker {
   }
 
   get pid(): number | undefined {
-    return this.exited ? undefined : this.child.pid
+    return this.alive ? this.child.pid : undefined
   }
 
+  /** False once it exited or was told to die (a killed worker never takes another request). */
   get alive(): boolean {
-    return !this.exited
+    return !this.exited && !this.killed
   }
 
   /** The last meaningful line the worker printed to stderr (the cause of a crash). */
@@ -172,6 +177,7 @@ class Worker {
   kill(): void {
     if (this.exited || !this.child.pid)
       return
+    this.killed = true
     try {
       process.kill(-this.child.pid, 'SIGKILL')
     }
@@ -264,12 +270,12 @@ export function createPyTrack(context?: TrackContext, options: PyTrackOptions = 
       return result
     },
     warmUp: () => ensureWorker().ready,
-    workerPid: () => (worker?.alive ? worker.pid : undefined),
+    workerPid: () => worker?.pid,
     dispose: async () => {
       process.off('exit', killWorker)
       const current = worker
       worker = undefined
-      if (current?.alive) {
+      if (current) {
         current.kill()
         await current.done
       }
