@@ -137,9 +137,13 @@ export class Graph {
     else {
       shape = inferShape(getOp(spec.op), inputs.map(x => x.shape), attrs)
     }
-    const id = spec.id ?? `n${++this.count}`
-    if (spec.id && this.some(spec.id))
+    if (spec.id !== undefined && this.nodes.some(n => n.id === spec.id))
       throw new EngineError(`addNode: id ${spec.id} is already used in this graph`)
+    const id = spec.id ?? `n${++this.count}`
+    // Keep automatic ids clear of ids given explicitly (copies, rewrites).
+    const k = /^n(\d+)$/.exec(id)
+    if (k)
+      this.count = Math.max(this.count, Number(k[1]))
     const node = new GraphNode(this, id, { ...spec, inputs, attrs, shape, kind: spec.kind ?? 'op' })
     this.nodes.push(node)
     notify(o => o.nodeCreated?.(node))

@@ -18,8 +18,8 @@ export interface Fluent<V> {
   sigmoid: () => V
   sum: (axis?: number, keepdims?: boolean) => V
   mean: (axis?: number, keepdims?: boolean) => V
-  reshape: (shape: number[]) => V
-  transpose: (perm?: number[]) => V
+  reshape: (shape: readonly number[]) => V
+  transpose: (perm?: readonly number[]) => V
 }
 
 /** Graph nodes with tensor-style methods, so one expression builds a static graph too. */
@@ -41,8 +41,8 @@ export class Sym implements Fluent<Sym> {
   sigmoid(): Sym { return this.w(this.g.sigmoid(this.node)) }
   sum(axis?: number, keepdims?: boolean): Sym { return this.w(this.g.sum(this.node, axis, keepdims)) }
   mean(axis?: number, keepdims?: boolean): Sym { return this.w(this.g.mean(this.node, axis, keepdims)) }
-  reshape(shape: number[]): Sym { return this.w(this.g.reshape(this.node, shape)) }
-  transpose(perm?: number[]): Sym { return this.w(this.g.transpose(this.node, perm)) }
+  reshape(shape: readonly number[]): Sym { return this.w(this.g.reshape(this.node, shape)) }
+  transpose(perm?: readonly number[]): Sym { return this.w(this.g.transpose(this.node, perm)) }
 }
 
 export type Expr = <V extends Fluent<V>>(x: Record<string, V>) => V

@@ -23,16 +23,18 @@ const expressions: Record<string, Expr> = {
 type Nested = number | Nested[]
 const flatten = (x: Nested): number[] => (Array.isArray(x) ? x.flatMap(flatten) : [x])
 const shapeOf = (x: Nested): number[] => (Array.isArray(x) ? [x.length, ...shapeOf(x[0])] : [])
+interface FixtureCase { id: string, inputs: Record<string, Nested>, output: Nested, grads: Record<string, Nested> }
+const cases = fixture.cases as unknown as FixtureCase[]
 
 describe('engine vs PyTorch reference (float64, 1e-9)', () => {
   it('covers every expression in the fixture, and the fixture covers every expression', () => {
-    expect(fixture.cases.map(c => c.id).sort()).toEqual(Object.keys(expressions).sort())
+    expect(cases.map(c => c.id).sort()).toEqual(Object.keys(expressions).sort())
   })
 
-  for (const c of fixture.cases) {
-    const inputs: Record<string, Input> = Object.fromEntries(Object.entries(c.inputs as Record<string, Nested>)
+  for (const c of cases) {
+    const inputs: Record<string, Input> = Object.fromEntries(Object.entries(c.inputs)
       .map(([k, v]) => [k, { shape: shapeOf(v), data: flatten(v) }]))
-    const expected = { output: flatten(c.output as Nested), grads: c.grads as Record<string, Nested> }
+    const expected = { output: flatten(c.output), grads: c.grads }
     for (const [mode, run] of [['eager', runEager], ['static', runStatic]] as const) {
       it(`${c.id} (${mode})`, () => {
         const got = run(expressions[c.id], inputs)
