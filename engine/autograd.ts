@@ -7,6 +7,7 @@ import { GradBuilder } from './ops/builder'
 import { getOp } from './ops/registry'
 import { sameShape } from './shape'
 import { Tensor } from './tensor'
+import { inputsFirst } from './walk'
 
 /** Backward rules, run eagerly: every builder call computes a Tensor. */
 const eagerBuilder = new GradBuilder<Tensor>({
@@ -14,30 +15,6 @@ const eagerBuilder = new GradBuilder<Tensor>({
   constant: value => lift(value),
   shape: x => x.shape,
 })
-
-/** Tensors that `root` depends on through recorded ops, inputs before outputs (iterative: deep graphs are fine). */
-function topoOrder(root: Tensor): Tensor[] {
-  const order: Tensor[] = []
-  const seen = new Set<Tensor>([root])
-  const stack: [Tensor, number][] = [[root, 0]]
-  while (stack.length) {
-    const top = stack[stack.length - 1]
-    const [t, i] = top
-    if (i < t.inputs.length) {
-      top[1]++
-      const next = t.inputs[i]
-      if (next.requiresGrad && !seen.has(next)) {
-        seen.add(next)
-        stack.push([next, 0])
-      }
-    }
-    else {
-      stack.pop()
-      order.push(t)
-    }
-  }
-  return order
-}
 
 function seedGrad(root: Tensor, grad: Tensor | TensorData | undefined): Tensor {
   if (grad === undefined) {
@@ -62,7 +39,7 @@ export function backward(root: Tensor, grad?: Tensor | TensorData): void {
   const grads = new Map<Tensor, Tensor>()
   quietly(() => noGrad(() => {
     grads.set(root, seedGrad(root, grad))
-    const order = topoOrder(root)
+    const order = inputsFirst([root], t => t.requiresGrad)
     for (let k = order.length - 1; k >= 0; k--) {
       const t = order[k]
       const g = grads.get(t)

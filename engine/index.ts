@@ -1,5 +1,10 @@
 export { tensor } from './eager'
 // The teaching engine's public API. Names mirror PyTorch / TensorFlow (see DESIGN.md's table).
+// Ops live once in ops/registry.ts (each an OpDef: shape rule, forward, backward written against a
+// GradBuilder, onnx slot). Eager tensors (eager.ts, autograd.ts), graphs (graph.ts, session.ts) and
+// symbolic gradients (gradients.ts) all dispatch through it.
+// Internal seam for trace()/graphFunction: hooks.ts (`withObserver`, `EngineObserver`: opApplied,
+// tensorCreated, valueRead on item()/toArray(), warning, …), the same hooks `record` uses.
 export { EngineError, formatShape } from './errors'
 export { Graph, GraphNode } from './graph'
 export type { NodeKind, NodeSpec, Operand } from './graph'

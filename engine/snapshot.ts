@@ -4,6 +4,7 @@ import { Graph } from './graph'
 import { tensorKind, tensorLabel } from './kinds'
 import { toNested } from './nested'
 import { Tensor } from './tensor'
+import { inputsFirst } from './walk'
 
 export interface SnapshotNode {
   id: string
@@ -59,30 +60,7 @@ function graphSnapshot(g: Graph, { values, grads }: SnapshotOptions): GraphSnaps
 }
 
 function eagerSnapshot(roots: readonly Tensor[], { grads }: SnapshotOptions): GraphSnapshot {
-  // Depth-first, inputs before the tensors made from them (iterative, for long chains).
-  const order: Tensor[] = []
-  const seen = new Set<Tensor>()
-  for (const root of roots) {
-    if (seen.has(root))
-      continue
-    seen.add(root)
-    const stack: [Tensor, number][] = [[root, 0]]
-    while (stack.length) {
-      const top = stack[stack.length - 1]
-      const t = top[0]
-      if (top[1] < t.inputs.length) {
-        const next = t.inputs[top[1]++]
-        if (!seen.has(next)) {
-          seen.add(next)
-          stack.push([next, 0])
-        }
-      }
-      else {
-        stack.pop()
-        order.push(t)
-      }
-    }
-  }
+  const order = inputsFirst(roots)
   // Ids are unique per recording; tensors from two recordings could clash, so keep snapshot ids unique.
   const ids = new Map<Tensor, string>()
   const used = new Set<string>()
