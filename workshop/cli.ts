@@ -11,7 +11,6 @@ import { ManifestError } from './manifest'
 import { formatUnknown } from './report'
 import { UnknownExerciseError } from './resolve-id'
 import { DEFAULT_TIMEOUT_MS, Session } from './session'
-import { watchMode } from './watch'
 
 // `npm run workshop [-- <command>]`. Exit codes: 0 ok, 1 a check failed, 2 bad input.
 
@@ -46,7 +45,7 @@ async function withSession(options: Options, run: (session: Session) => Promise<
 const cli = cac('workshop')
 cli.option('--timeout <seconds>', `Stop a check after this many seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`)
 cli.command('', 'Watch mode: the next unsolved exercise, re-checked on every save')
-  .action((options: Options) => withSession(options, watchMode))
+  .action((options: Options) => withSession(options, async s => (await import('./watch')).watchMode(s)))
 cli.command('list', 'List the exercises, done or todo')
   .action((options: Options) => withSession(options, listCommand))
 cli.command('check <id>', 'Check your file for one exercise')
@@ -69,7 +68,7 @@ async function main(): Promise<number> {
     cli.parse(process.argv, { run: false })
     if (cli.options.help)
       return 0
-    if (!cli.matchedCommand) {
+    if (!cli.matchedCommand || (cli.matchedCommand.isDefaultCommand && cli.args.length)) {
       throw new BadInput(`unknown command '${cli.args.join(' ')}'. Commands: list, check <id>, hint <id>, reset <id>, solution <id>, verify (or none for watch mode)`)
     }
     return await (cli.runMatchedCommand() as Promise<number>)

@@ -27,6 +27,7 @@ export function listenForKeys(onKey: KeyHandler, onEnd: () => void): (() => void
     stdin.off('end', onEnd)
     if (stdin.isTTY)
       stdin.setRawMode(false)
-    stdin.pause()
+    // We are quitting: an open stdin pipe would keep the process alive.
+    stdin.destroy()
   }
 }

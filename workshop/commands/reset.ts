@@ -1,6 +1,5 @@
 import type { Session } from '../session'
 import type { Exercise } from '../tracks/types'
-import { confirm, isCancel } from '@clack/prompts'
 import pc from 'picocolors'
 import { shown } from '../paths'
 import { resolveExercise } from '../resolve-id'
@@ -23,6 +22,8 @@ export async function resetCommand(session: Session, input: string, yes: boolean
       console.error(`reset asks before it replaces your file; run it in a terminal, or add --yes:\n  npm run workshop -- reset ${exercise.id} --yes`)
       return 2
     }
+    // Loaded only when needed: the prompt library is the slowest import of the CLI.
+    const { confirm, isCancel } = await import('@clack/prompts')
     const answer = await confirm({ message: `Reset ${exercise.id} to its starter? (your current file is backed up first)`, initialValue: false })
     if (isCancel(answer) || !answer) {
       console.log('Nothing changed.')

@@ -47,7 +47,14 @@ function toReported(error: SerializedError | Record<string, unknown>): ReportedE
   }
 }
 
+/** Printed when Vitest has started and begins loading the checks: the time limit counts from here. */
+export const STARTED_MARKER = '@@workshop-checks-started@@'
+
 export default class WorkshopReporter implements Reporter {
+  onTestRunStart(): void {
+    process.stdout.write(`\n${STARTED_MARKER}\n`)
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     const report: VitestReport = {
       modules: testModules.map(module => ({

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { kitRoot } from '../paths'
+import { STARTED_MARKER } from './vitest-reporter'
 
 // Runs Vitest once over some check files, in its own process group so that a learner's infinite loop
 // (which blocks Vitest's worker; its own test timeout cannot fire) is stopped by killing the whole tree.
@@ -17,6 +18,7 @@ export type VitestOutcome
 const vitestBin = join(kitRoot, 'node_modules', 'vitest', 'vitest.mjs')
 const configFile = join(kitRoot, 'workshop', 'vitest.exercises.config.ts')
 const running = new Set<number>()
+const STARTUP_LIMIT_MS = 60_000
 
 function killTree(pid: number): void {
   try {
@@ -66,16 +68,26 @@ export function runVitest({ root, files, subject, timeoutMs }: VitestRunOptions)
   if (child.pid)
     running.add(child.pid)
   let output = ''
-  child.stdout.on('data', (chunk: unknown) => (output += String(chunk)))
+  let timedOut = false
+  const stop = (): void => {
+    timedOut = true
+    if (child.pid)
+      killTree(child.pid)
+  }
+  // The limit counts from when Vitest starts loading the checks, so a slow start-up on a busy laptop
+  // is not blamed on the participant's code; start-up itself gets a generous limit of its own.
+  let timer = setTimeout(stop, STARTUP_LIMIT_MS + timeoutMs)
+  child.stdout.on('data', (chunk: unknown) => {
+    const before = output.length
+    output += String(chunk)
+    if (output.includes(STARTED_MARKER, Math.max(0, before - STARTED_MARKER.length))) {
+      clearTimeout(timer)
+      timer = setTimeout(stop, timeoutMs)
+    }
+  })
   child.stderr.on('data', (chunk: unknown) => (output += String(chunk)))
 
   return new Promise((resolve) => {
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      if (child.pid)
-        killTree(child.pid)
-    }, timeoutMs)
     child.on('close', () => {
       clearTimeout(timer)
       if (child.pid)
