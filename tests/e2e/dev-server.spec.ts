@@ -31,6 +31,7 @@ test('the dev server serves every slide without reaching another host', async ({
   const problems = guardPage(page)
   const slides = await loadDeck()
   await page.goto(`http://127.0.0.1:${port}/1`)
+  await expect(page.locator('[data-deck-state]')).toHaveAttribute('data-slide', '1', { timeout: 60_000 })
   for (const slide of slides) {
     // In-app navigation (Slidev exposes its nav in dev): a full reload per slide costs seconds in dev mode.
     await page.evaluate(no => (window as unknown as { __slidev__: { nav: { go: (n: number) => void } } }).__slidev__.nav.go(no), slide.no)
