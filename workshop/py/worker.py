@@ -118,10 +118,14 @@ class Collector:
         self.failed_ids: set[str] = set()
         self.first: dict | None = None
 
-    def location(self, tb) -> dict | None:
-        line = innermost_in(tb, self.subject_file)
-        if line is not None:
-            return {"file": shown(self.root, self.subject_file), "line": line}
+    def location(self, error: BaseException, tb) -> dict | None:
+        """The learner's line if the error (or the error it was raised from) passed through it, else the check's."""
+        seen = error
+        while seen is not None:
+            line = innermost_in(seen.__traceback__ if seen is not error else tb, self.subject_file)
+            if line is not None:
+                return {"file": shown(self.root, self.subject_file), "line": line}
+            seen = seen.__cause__ or seen.__context__
         line = innermost_in(tb, self.test_file)
         if line is not None:
             return {"file": shown(self.root, self.test_file), "line": line}
@@ -130,7 +134,7 @@ class Collector:
     def describe(self, item, when: str, excinfo) -> dict:
         error = excinfo.value
         name = check_name(item)
-        where = self.location(excinfo.tb)
+        where = self.location(error, excinfo.tb)
         learner = shown(self.root, self.subject_file)
         if type(error).__name__ == "SubjectLoadError":
             cause = error.__cause__ or error
@@ -141,7 +145,7 @@ class Collector:
                 "message": f"{learner} could not be loaded: {type(cause).__name__}: {first_line(str(cause))}{at}",
                 "location": {"file": learner, "line": line} if line else {"file": learner},
             }
-        if isinstance(error, AssertionError):
+        if isinstance(error, (AssertionError, pytest.fail.Exception)):  # the check's own words
             message = f'Check "{name}" failed: {assertion_text(error)}'
         else:
             at = f" at {where['file']}:{where['line']}" if where else ""
