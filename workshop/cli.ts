@@ -32,13 +32,20 @@ function timeoutMs(options: Options): number {
   return seconds * 1000
 }
 
+const DISPOSE_LIMIT_MS = 5_000
+
 async function withSession(options: Options, run: (session: Session) => Promise<number> | number): Promise<number> {
   const session = new Session(timeoutMs(options))
+  let code = 1
   try {
-    return await run(session)
+    code = await run(session)
+    return code
   }
   finally {
-    await session.dispose()
+    // The outcome is known before the tracks shut down: a track that is slow to stop cannot change it.
+    process.exitCode = code
+    const limit = new Promise<void>(done => setTimeout(done, DISPOSE_LIMIT_MS).unref())
+    await Promise.race([session.dispose(), limit])
   }
 }
 
@@ -86,4 +93,12 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main()
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  },
+)

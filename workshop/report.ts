@@ -39,8 +39,11 @@ const LABELS: Record<CheckResult['verdict'], (text: string) => string> = {
   'env-missing': text => pc.yellow(`! ${text}`),
 }
 
-/** A check's outcome in plain words; the Python set-up advice is given once per session. */
-export function formatResult(session: Session, exercise: Exercise, result: CheckResult): string {
+/**
+ * A check's outcome in plain words. The Python set-up advice is given once per session, unless the
+ * screen was cleared since (watch mode redraws), when it is given again.
+ */
+export function formatResult(session: Session, exercise: Exercise, result: CheckResult, screenCleared = false): string {
   const title = {
     'pass': `${exercise.id} passes`,
     'fail': `${exercise.id} is not solved yet`,
@@ -49,16 +52,18 @@ export function formatResult(session: Session, exercise: Exercise, result: Check
     'env-missing': `${exercise.id} cannot be checked here`,
   }[result.verdict]
   const lines = [LABELS[result.verdict](title)]
-  if (result.verdict !== 'pass' && result.message)
+  const envAdvice = result.verdict === 'env-missing' && exercise.track === 'py'
+  if (envAdvice && !session.once('python-setup-advice') && !screenCleared) {
+    // The full advice was given earlier this session; repeat only the command.
+    lines.push(indent(pc.dim('The Python environment is missing (see above): npm run setup:python')))
+  }
+  else if (result.verdict !== 'pass' && result.message) {
     lines.push(indent(result.message))
+    if (envAdvice && !result.message.includes('setup:python'))
+      lines.push(indent(PYTHON_SETUP_HINT))
+  }
   if (result.verdict === 'fail' && result.location)
     lines.push(pc.dim(`  at ${result.location.file}${result.location.line ? `:${result.location.line}` : ''}`))
-  if (result.verdict === 'env-missing' && exercise.track === 'py') {
-    if (session.once(PYTHON_SETUP_HINT))
-      lines.push(indent(`${PYTHON_SETUP_HINT}  (creates .venv/ with PyTorch, TensorFlow and pytest; a few minutes, once)`))
-    else
-      lines.push(indent(pc.dim('(Python environment missing; see the advice above)')))
-  }
   return lines.join('\n')
 }
 

@@ -62,7 +62,7 @@ export function watchMode(session: Session): Promise<number> {
       if (quitting || exercise !== current)
         return
       clear()
-      console.log(`${header(session, exercise)}\n\n${formatResult(session, exercise, result)}\n\n${afterResult(result)}\n\n${KEYS}`)
+      console.log(`${header(session, exercise)}\n\n${formatResult(session, exercise, result, Boolean(process.stdout.isTTY))}\n\n${afterResult(result)}\n\n${KEYS}`)
     }
 
     const open = async (exercise: Exercise): Promise<void> => {

@@ -63,20 +63,20 @@ export async function verifyCommand(session: Session, options: VerifyOptions): P
   let ok = 0
   let bad = 0
   let skipped = 0
-  let pythonAdvice = false
+  let envMessage: string | undefined
   for (const exercise of exercises) {
     const starter = starters.get(exercise.id)!
     const solution = solutions.get(exercise.id)!
     if (starter.verdict === 'env-missing' || solution.verdict === 'env-missing') {
-      const reason = firstLine((starter.verdict === 'env-missing' ? starter : solution).message)
-      pythonAdvice = true
+      // The full advice is printed once, after the list.
+      envMessage ??= (starter.verdict === 'env-missing' ? starter : solution).message
       if (options.allowMissingPython) {
         skipped++
-        console.log(`${pc.yellow('-')} ${exercise.id}  skipped: ${reason}`)
+        console.log(`${pc.yellow('-')} ${exercise.id}  skipped: its toolchain is not set up (--allow-missing-python)`)
       }
       else {
         bad++
-        console.log(`${pc.red('✗')} ${exercise.id}  cannot be verified: ${reason}`)
+        console.log(`${pc.red('✗')} ${exercise.id}  cannot be verified: its toolchain is not set up`)
       }
       continue
     }
@@ -90,8 +90,11 @@ export async function verifyCommand(session: Session, options: VerifyOptions): P
       console.log(`${pc.green('✓')} ${exercise.id}  starter fails (${starter.failed} failing check${starter.failed === 1 ? '' : 's'}), solution passes (${solution.passed})`)
     }
   }
-  if (pythonAdvice)
-    console.log(options.allowMissingPython ? pc.dim(`Python exercises were skipped (--allow-missing-python). ${PYTHON_SETUP_HINT}`) : `${PYTHON_SETUP_HINT}, or pass --allow-missing-python to skip them.`)
+  if (envMessage) {
+    console.log(envMessage.includes('setup:python') ? envMessage : `${envMessage} ${PYTHON_SETUP_HINT}`)
+    if (!options.allowMissingPython)
+      console.log('To verify the other exercises without it, add --allow-missing-python.')
+  }
   if (skipped)
     console.log(`${skipped} skipped`)
   console.log(`${ok} passed, ${bad} failed`)
