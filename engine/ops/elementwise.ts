@@ -7,6 +7,7 @@ function binary(name: string, f: (x: number, y: number) => number, backward: OpD
   return {
     name,
     arity: 2,
+    elementwise: true,
     shape: ([a, b]) => broadcastShapes(name, a, b),
     forward: ([a, b]) => mapBinary(a, b, broadcastShapes(name, a.shape, b.shape) as number[], f),
     backward,
@@ -14,7 +15,7 @@ function binary(name: string, f: (x: number, y: number) => number, backward: OpD
 }
 
 function unary(name: string, f: (x: number) => number, backward: OpDef['backward']): OpDef {
-  return { name, arity: 1, shape: ([a]) => [...a], forward: ([a]) => mapUnary(a, f), backward }
+  return { name, arity: 1, elementwise: true, shape: ([a]) => [...a], forward: ([a]) => mapUnary(a, f), backward }
 }
 
 export const add = binary('add', (x, y) => x + y, (b, { inputs: [x, y], grad }) =>
@@ -52,6 +53,7 @@ export const sigmoid = unary('sigmoid', x => 1 / (1 + Math.exp(-x)), (b, { outpu
 export const pow: OpDef = {
   name: 'pow',
   arity: 1,
+  elementwise: true,
   shape: ([a]) => [...a],
   forward: ([a], { exponent = 1 }) => mapUnary(a, x => x ** exponent),
   backward: (b, { inputs: [x], grad, attrs: { exponent = 1 } }) =>

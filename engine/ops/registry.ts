@@ -2,6 +2,7 @@ import type { StaticShape } from '../shape'
 import type { Attrs, NDArray, OpDef } from './types'
 import { EngineError, formatShape } from '../errors'
 import { add, div, exp, gt, log, mul, neg, pow, relu, sigmoid, sub, tanh } from './elementwise'
+import { fusedOp } from './fused'
 import { matmul } from './matmul'
 import { expandLike, mean, numel, sum, sumToShape } from './reduce'
 import { reshape, reshapeLike, transpose } from './shape-ops'
@@ -15,6 +16,7 @@ export function registerOp(def: OpDef): void {
 
 for (const def of [add, sub, mul, div, neg, pow, exp, log, matmul, relu, tanh, sigmoid, gt, sum, mean, numel, reshape, reshapeLike, transpose, sumToShape, expandLike])
   registerOp(def)
+registerOp(fusedOp(getOp))
 
 export function getOp(name: string): OpDef {
   const def = registry.get(name)
@@ -33,7 +35,7 @@ export function opLabel(name: string, attrs: Attrs): string {
 
 /** Checks the arity and shapes, returning the output shape (static: may hold nulls). */
 export function inferShape(def: OpDef, shapes: readonly StaticShape[], attrs: Attrs): (number | null)[] {
-  if (shapes.length !== def.arity)
+  if (def.arity >= 0 && shapes.length !== def.arity)
     throw new EngineError(`${def.name}: takes ${def.arity} input(s), got ${shapes.length} (${shapes.map(formatShape).join(', ')})`)
   return def.shape(shapes, attrs)
 }

@@ -1,5 +1,6 @@
 import type { Shape, StaticShape } from '../shape'
 import type { GradBuilder } from './builder'
+import type { FusedProgram } from './fused'
 
 /** The raw data an op's forward works on: a flat row-major Float64Array and its shape. Tensors are NDArrays. */
 export interface NDArray {
@@ -18,6 +19,8 @@ export interface Attrs {
   shape?: readonly number[]
   /** transpose: the permutation; absent = reverse the axes */
   perm?: readonly number[]
+  /** fused: the elementwise ops it runs (format documented in ops/fused.ts) */
+  program?: FusedProgram
 }
 
 export interface BackwardContext<T> {
@@ -35,7 +38,10 @@ export interface BackwardContext<T> {
  */
 export interface OpDef {
   name: string
+  /** how many inputs; -1: any number (fused) */
   arity: number
+  /** each output element depends only on the matching (broadcast) input elements: fusable */
+  elementwise?: boolean
   /** output shape from input shapes; throws an EngineError naming the op and shapes on mismatch */
   shape: (inputs: readonly StaticShape[], attrs: Attrs) => (number | null)[]
   forward: (inputs: readonly NDArray[], attrs: Attrs) => NDArray
