@@ -1,18 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { fixtureRoot, runCli } from './cli-harness'
+import { describe, expect, it } from 'vitest'
+import { freshRoots, runCli } from './cli-harness'
 
 // Subcommands that never run an exercise's checks: quick, so they can be thorough.
 
 // Each test gets its own copy of the fixture, so they can run side by side (each spawns the CLI).
-const cleanups: (() => void)[] = []
-afterAll(() => cleanups.forEach(cleanup => cleanup()))
-function freshRoot(): string {
-  const { root, cleanup } = fixtureRoot()
-  cleanups.push(cleanup)
-  return root
-}
+const freshRoot = freshRoots()
 
 function editManifest(root: string, edit: (exercises: Record<string, unknown>[]) => void): void {
   const file = join(root, 'exercises/manifest.json')

@@ -1,17 +1,11 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { fixtureRoot, runCli } from './cli-harness'
+import { describe, expect, it } from 'vitest'
+import { freshRoots, runCli } from './cli-harness'
 
 // Subcommands that run the exercises' Vitest checks (each spawn costs a Vitest start-up).
 
-const cleanups: (() => void)[] = []
-afterAll(() => cleanups.forEach(cleanup => cleanup()))
-function freshRoot(): string {
-  const { root, cleanup } = fixtureRoot()
-  cleanups.push(cleanup)
-  return root
-}
+const freshRoot = freshRoots()
 
 describe.concurrent('check', () => {
   it('creates the working copy from the starter and reports the failing check as expected vs got', async () => {

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { afterAll } from 'vitest'
 
 // Runs the real workshop CLI against a temporary copy of the fixture exercises (WORKSHOP_ROOT).
 
@@ -13,6 +14,17 @@ export function fixtureRoot(): { root: string, cleanup: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'workshop-test-'))
   cpSync(fixture, root, { recursive: true })
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) }
+}
+
+/** For a test file: returns a maker of fresh fixture copies, all removed after the file's tests. */
+export function freshRoots(): () => string {
+  const cleanups: (() => void)[] = []
+  afterAll(() => cleanups.forEach(cleanup => cleanup()))
+  return () => {
+    const { root, cleanup } = fixtureRoot()
+    cleanups.push(cleanup)
+    return root
+  }
 }
 
 export interface CliResult {

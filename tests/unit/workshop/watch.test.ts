@@ -1,13 +1,12 @@
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, expect, it } from 'vitest'
-import { fixtureRoot, WatchSession } from './cli-harness'
+import { expect, it } from 'vitest'
+import { freshRoots, WatchSession } from './cli-harness'
 
 // Watch mode, driven through stdin (WORKSHOP_KEYS_FROM_STDIN=1) instead of a terminal: one session
 // walks through saves, a syntax error, an endless loop, hints, next, reset and quit.
 
-const { root, cleanup } = fixtureRoot()
-afterAll(() => cleanup())
+const root = freshRoots()()
 
 it('re-checks on save, survives bad code, and answers keys', { timeout: 120_000 }, async () => {
   const file = (id: string): string => join(root, `exercises/${id}/exercise.ts`)
