@@ -49,7 +49,7 @@ async function withSession(options: Options, run: (session: Session) => Promise<
   }
 }
 
-const cli = cac('workshop')
+const cli = cac('npm run workshop --')
 cli.option('--timeout <seconds>', `Stop a check after this many seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`)
 cli.command('', 'Watch mode: the next unsolved exercise, re-checked on every save')
   .action((options: Options) => withSession(options, async s => (await import('./watch')).watchMode(s)))
