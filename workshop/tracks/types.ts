@@ -17,12 +17,12 @@ export interface Exercise {
   hints: string[]
 }
 
-export type Verdict =
-  | 'pass' // every check passed
-  | 'fail' // a check failed: `message` says expected vs got in plain words
-  | 'error' // the code does not load: syntax error, import error, exception at import time
-  | 'timeout' // stopped after the time limit (an infinite loop, most likely)
-  | 'env-missing' // the track's toolchain is not set up (e.g. no Python venv): `message` says how
+export type Verdict
+  = | 'pass' // every check passed
+    | 'fail' // a check failed: `message` says expected vs got in plain words
+    | 'error' // the code does not load: syntax error, import error, exception at import time
+    | 'timeout' // stopped after the time limit (an infinite loop, most likely)
+    | 'env-missing' // the track's toolchain is not set up (e.g. no Python venv): `message` says how
 
 export interface CheckResult {
   verdict: Verdict
