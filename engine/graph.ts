@@ -113,6 +113,12 @@ export class Graph {
   mean(a: Operand, axis?: number, keepdims = false): GraphNode { return this.reduce('mean', a, axis, keepdims) }
   reshape(a: Operand, shape: readonly number[]): GraphNode { return this.apply('reshape', [a], { shape: [...shape] }) }
   transpose(a: Operand, perm?: readonly number[]): GraphNode { return this.apply('transpose', [a], perm ? { perm: [...perm] } : {}) }
+  // Comparisons (tf.greater, tf.less, …): 0/1, no gradient; a predicate for cond.
+  gt(a: Operand, b: Operand): GraphNode { return this.apply('gt', [a, b]) }
+  lt(a: Operand, b: Operand): GraphNode { return this.apply('lt', [a, b]) }
+  ge(a: Operand, b: Operand): GraphNode { return this.apply('ge', [a, b]) }
+  le(a: Operand, b: Operand): GraphNode { return this.apply('le', [a, b]) }
+  eq(a: Operand, b: Operand): GraphNode { return this.apply('eq', [a, b]) }
 
   /** Symbolic gradients, like `tf.gradients`: adds backward nodes and returns d(sum y)/dx for each x. */
   gradients(y: GraphNode, xs: GraphNode | readonly GraphNode[], dy?: GraphNode): GraphNode[] {

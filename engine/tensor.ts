@@ -92,6 +92,20 @@ export class Tensor implements NDArray {
   mean(axis?: number, keepdims = false): Tensor { return applyOp('mean', [this], reduceAttrs(this.shape, 'mean', axis, keepdims)) }
   reshape(shape: readonly number[]): Tensor { return applyOp('reshape', [this], { shape: [...shape] }) }
   transpose(perm?: readonly number[]): Tensor { return applyOp('transpose', [this], perm ? { perm: [...perm] } : {}) }
+  // Comparisons (torch.gt/lt/ge/le/eq): 0/1 tensors with no gradient, so a predicate can stay a tensor.
+  gt(other: Tensor | number): Tensor { return applyOp('gt', [this, lift(other)]) }
+  lt(other: Tensor | number): Tensor { return applyOp('lt', [this, lift(other)]) }
+  ge(other: Tensor | number): Tensor { return applyOp('ge', [this, lift(other)]) }
+  le(other: Tensor | number): Tensor { return applyOp('le', [this, lift(other)]) }
+  eq(other: Tensor | number): Tensor { return applyOp('eq', [this, lift(other)]) }
+
+  /**
+   * `x.sum() > 0` in plain JS reads the value out (like Python's `bool(tensor)`): a one-element tensor
+   * becomes its number, and a tracer hears about it (`item`), as PyTorch's TracerWarning does.
+   */
+  [Symbol.toPrimitive](hint: string): number | string {
+    return hint === 'string' ? this.toString() : this.item()
+  }
 
   toString(): string {
     return `tensor(${JSON.stringify(toNested(this.data, this.shape))}${this.requiresGrad ? ', requiresGrad' : ''})`

@@ -1,7 +1,8 @@
 import type { StaticShape } from '../shape'
 import type { Attrs, NDArray, OpDef } from './types'
 import { EngineError, formatShape } from '../errors'
-import { add, div, exp, gt, log, mul, neg, pow, relu, sigmoid, sub, tanh } from './elementwise'
+import { eq, ge, gt, le, lt } from './compare'
+import { add, div, exp, log, mul, neg, pow, relu, sigmoid, sub, tanh } from './elementwise'
 import { fusedOp } from './fused'
 import { matmul } from './matmul'
 import { expandLike, mean, numel, sum, sumToShape } from './reduce'
@@ -14,7 +15,7 @@ export function registerOp(def: OpDef): void {
   registry.set(def.name, def)
 }
 
-for (const def of [add, sub, mul, div, neg, pow, exp, log, matmul, relu, tanh, sigmoid, gt, sum, mean, numel, reshape, reshapeLike, transpose, sumToShape, expandLike])
+for (const def of [add, sub, mul, div, neg, pow, exp, log, matmul, relu, tanh, sigmoid, gt, lt, ge, le, eq, sum, mean, numel, reshape, reshapeLike, transpose, sumToShape, expandLike])
   registerOp(def)
 registerOp(fusedOp(getOp))
 
