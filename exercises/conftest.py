@@ -52,6 +52,19 @@ def subject(request: pytest.FixtureRequest) -> types.ModuleType:
     return load_fresh(subject_path(Path(request.path).parent))
 
 
+@pytest.fixture(scope="module")
+def subject_once(request: pytest.FixtureRequest) -> types.ModuleType:
+    """Like `subject`, but loaded once for all checks in the file: for checks sharing slow work (an export)."""
+    return load_fresh(subject_path(Path(request.path).parent))
+
+
+@pytest.fixture(scope="module")
+def workdir_once():
+    """A scratch folder outside the repo, shared by the checks in one file."""
+    with tempfile.TemporaryDirectory(prefix="workshop-") as path:
+        yield Path(path)
+
+
 @pytest.fixture
 def workdir():
     """A scratch folder outside the repo for files a check writes (.onnx models, event logs)."""

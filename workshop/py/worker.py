@@ -4,7 +4,8 @@ checks in-process for each request, so a re-check after a save costs seconds, no
 Protocol (JSON lines): the worker writes {"type": "ready", ...} once the frameworks are loaded, then
 reads one request per line on stdin
     {"id": 1, "root": "/abs/workshop/root", "dir": "/abs/exercises/07-x", "subject": "exercise"}
-and answers each with one line
+writes {"type": "started", "id": 1} when one-time warm-ups are done and the checks begin (the caller's
+time limit starts there), and answers each request with one line
     {"id": 1, "verdict": "pass|fail|error", "message": "...", "location": {"file", "line"} | null,
      "passed": n, "failed": n}
 Anything else the checks or the learner's code print goes to stderr, never into the protocol.
@@ -67,6 +68,39 @@ def warm_up() -> dict:
         "importMs": round((time.perf_counter() - started) * 1000),
         "versions": {"python": sys.version.split()[0], "torch": torch.__version__, "tensorflow": tf.__version__},
     }
+
+
+def warm_onnx_export() -> None:
+    """The first torch.onnx.export loads onnxscript and the exporter (~5-10 s); later ones take ~1 s."""
+    import tempfile
+
+    import torch
+
+    with tempfile.TemporaryDirectory() as scratch:
+        torch.onnx.export(torch.nn.Linear(2, 1), (torch.ones(1, 2),), os.path.join(scratch, "w.onnx"), dynamo=True, verbose=False)
+
+
+def warm_tensorboard() -> None:
+    import torch.utils.tensorboard  # noqa: F401
+    from tensorboard.backend.event_processing import event_accumulator  # noqa: F401
+
+
+# One-time costs paid before the first check that needs them (found by a word in its checks), so that
+# loading a framework's exporter is not counted against the learner's time limit.
+LAZY_WARM_UPS = {"onnx": warm_onnx_export, "tensorboard": warm_tensorboard}
+warmed: set[str] = set()
+
+
+def warm_up_for(test_file: str) -> None:
+    with open(test_file, encoding="utf-8") as handle:
+        source = handle.read()
+    for word, warm in LAZY_WARM_UPS.items():
+        if word in source and word not in warmed:
+            warmed.add(word)
+            try:
+                warm()
+            except Exception as error:  # the check itself will then report the real problem
+                print(f"warm-up for {word} failed: {error}", file=sys.stderr)
 
 
 def shown(root: str, path: str) -> str:
@@ -217,6 +251,9 @@ def run_check(request: dict) -> dict:
     if problem:
         return {**problem, **counts}
 
+    warm_up_for(test_file)
+    # From here on the caller's time limit runs: what follows is the learner's code and its checks.
+    send({"type": "started", "id": request.get("id")})
     os.environ["WORKSHOP_SUBJECT"] = subject
     linecache.clearcache()
     importlib.invalidate_caches()

@@ -66,7 +66,7 @@ function defaultPython(): string {
 class Worker {
   private readonly child: ChildProcessWithoutNullStreams
   private stderrTail = ''
-  private pending?: { id: number, resolve: (a: WorkerAnswer) => void, reject: (e: Error) => void }
+  private pending?: { id: number, started: () => void, resolve: (a: WorkerAnswer) => void, reject: (e: Error) => void }
   private nextId = 1
   private exited = false
   private killed = false
@@ -113,6 +113,9 @@ class Worker {
           clearTimeout(timer)
           resolve(message as unknown as WorkerInfo)
         }
+        else if (message.type === 'started' && this.pending && message.id === this.pending.id) {
+          this.pending.started()
+        }
         else if (this.pending && message.id === this.pending.id) {
           const { resolve: answer } = this.pending
           this.pending = undefined
@@ -151,16 +154,26 @@ class Worker {
     return lines.at(-1) ?? ''
   }
 
-  request(body: Record<string, unknown>, timeoutMs: number): Promise<WorkerAnswer> {
+  /**
+   * Sends one check. The limit runs from the worker's `started` message: one-time warm-ups before it
+   * (loading an exporter) have the startup limit instead.
+   */
+  request(body: Record<string, unknown>, timeoutMs: number, warmUpLimitMs: number): Promise<WorkerAnswer> {
     const id = this.nextId++
     return new Promise<WorkerAnswer>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending = undefined
-        this.kill()
-        reject(new WorkerStopped('timeout', 'timeout'))
-      }, timeoutMs)
+      let timer: NodeJS.Timeout
+      const limit = (ms: number, reason: string): void => {
+        clearTimeout(timer)
+        timer = setTimeout(() => {
+          this.pending = undefined
+          this.kill()
+          reject(new WorkerStopped('timeout', reason))
+        }, ms)
+      }
+      limit(warmUpLimitMs, 'warm-up')
       this.pending = {
         id,
+        started: () => limit(timeoutMs, 'timeout'),
         resolve: (answer) => {
           clearTimeout(timer)
           resolve(answer)
@@ -233,7 +246,7 @@ export function createPyTrack(context?: TrackContext, options: PyTrackOptions = 
     }
     const checkStarted = Date.now()
     try {
-      const answer = await current.request({ root, dir: join(root, 'exercises', exercise.id), subject }, timeoutMs)
+      const answer = await current.request({ root, dir: join(root, 'exercises', exercise.id), subject }, timeoutMs, startupTimeoutMs)
       return {
         verdict: answer.verdict,
         message: answer.message,
@@ -245,6 +258,8 @@ export function createPyTrack(context?: TrackContext, options: PyTrackOptions = 
     }
     catch (error) {
       const durationMs = Date.now() - checkStarted
+      if (error instanceof WorkerStopped && error.message === 'warm-up')
+        return { ...none, verdict: 'error', message: `The Python worker took over ${Math.round(startupTimeoutMs / 1000)} s to load what these checks need, and was stopped.`, durationMs }
       if (error instanceof WorkerStopped && error.reason === 'timeout') {
         return {
           ...none,
