@@ -3,6 +3,9 @@ import { onnxCompare } from '../onnx/mapping'
 import { broadcastShapes } from '../shape'
 import { mapBinary } from './kernels'
 
+/** The ONNX operator of each comparison (a boolean result, cast back to 0/1 floats by onnxCompare). */
+const ONNX_COMPARE = { gt: 'Greater', lt: 'Less', ge: 'GreaterOrEqual', le: 'LessOrEqual', eq: 'Equal' } as const
+
 /**
  * Comparisons, like `x > 0` on a torch tensor or `tf.greater`: 1 where the relation holds, else 0
  * (float64 0/1 here; PyTorch and TF give booleans). A step function, so no gradient. They let a
@@ -18,9 +21,6 @@ function compare(name: keyof typeof ONNX_COMPARE, f: (x: number, y: number) => b
     onnx: onnxCompare(ONNX_COMPARE[name]),
   }
 }
-
-/** The ONNX operator of each comparison (a boolean result, cast back to 0/1 floats by onnxCompare). */
-const ONNX_COMPARE = { gt: 'Greater', lt: 'Less', ge: 'GreaterOrEqual', le: 'LessOrEqual', eq: 'Equal' } as const
 
 /** a > b (torch.gt, tf.greater); relu's backward also uses it as its mask */
 export const gt = compare('gt', (x, y) => x > y)

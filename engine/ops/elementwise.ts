@@ -3,8 +3,10 @@ import { onnxOp } from '../onnx/mapping'
 import { broadcastShapes } from '../shape'
 import { mapBinary, mapUnary } from './kernels'
 
-/** Binary elementwise op with numpy broadcasting; gradients are summed back to each operand's shape. */
-/** `onnxType`: the one ONNX operator the op maps to (it broadcasts the same way). */
+/**
+ * Binary elementwise op with numpy broadcasting; gradients are summed back to each operand's shape.
+ * `onnxType`: the one ONNX operator it maps to (ONNX broadcasts the same way).
+ */
 function binary(name: string, onnxType: string, f: (x: number, y: number) => number, backward: OpDef['backward']): OpDef {
   return {
     name,

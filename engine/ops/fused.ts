@@ -83,5 +83,15 @@ export function fusedOp(lookup: (name: string) => OpDef): OpDef {
       throw new EngineError('fused: a fused node has no gradient. Take gradients (g.gradients) before optimize(), as TensorFlow does, or leave out the \'fusion\' pass')
     },
     label: ({ program }) => `fused(${(program?.steps ?? []).map(s => s.op).join('→')})`,
+    // ONNX has no fused node: each step becomes its own op's ONNX operators again.
+    onnx: (e, { inputs, shapes, attrs: { program } }) =>
+      runProgram<{ name: string, shape: StaticShape }>(program, inputs.map((name, i) => ({ name, shape: shapes[i] })), (step, args) => {
+        const def = stepOp(step)
+        const attrs = step.attrs ?? {}
+        if (!def.onnx)
+          throw new EngineError(`toOnnx: cannot export op '${step.op}' (a step of a fused node): it has no ONNX mapping`)
+        const argShapes = args.map(a => a.shape)
+        return { name: def.onnx(e, { inputs: args.map(a => a.name), shapes: argShapes, attrs }), shape: def.shape(argShapes, attrs) }
+      }).name,
   }
 }

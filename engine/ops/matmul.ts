@@ -1,6 +1,7 @@
 import type { StaticShape } from '../shape'
 import type { OpDef } from './types'
 import { EngineError, formatShape } from '../errors'
+import { onnxOp } from '../onnx/mapping'
 import { nd } from './kernels'
 
 function matmulShape(a: StaticShape, b: StaticShape): (number | null)[] {
@@ -51,4 +52,5 @@ export const matmul: OpDef = {
       return [b.matmul(b.reshape(grad, [-1, 1]), b.reshape(y, [1, -1])), b.matmul(b.transpose(x), grad)]
     return [b.mul(grad, y), b.mul(grad, x)] // dot product: g is a scalar
   },
+  onnx: onnxOp('MatMul'), // the same numpy rules for 1-D operands
 }

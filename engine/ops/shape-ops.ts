@@ -31,6 +31,8 @@ export const reshape: OpDef = {
   forward: ([x], { shape = [] }) => nd(x.data.slice(), reshapeShape(x.shape, shape) as number[]),
   backward: (b, { inputs: [x], grad }) => [b.reshapeLike(grad, x)],
   label: ({ shape = [] }) => `reshape${formatShape(shape)}`,
+  // ONNX reads a 0 in the shape as "keep this dimension" unless allowzero is set; here 0 means 0.
+  onnx: (e, { inputs: [x], attrs: { shape = [] } }) => e.node('Reshape', [x, e.int64(shape)], shape.includes(0) ? { allowzero: 1 } : {}),
 }
 
 /** Internal (reshape's gradient): reshapes the first input to the second's shape, even if unknown when built. */
@@ -44,6 +46,7 @@ export const reshapeLike: OpDef = {
   },
   forward: ([x, like]) => nd(x.data.slice(), like.shape),
   backward: (b, { inputs: [x], grad }) => [b.reshapeLike(grad, x), null],
+  onnx: (e, { inputs: [x, like] }) => e.node('Reshape', [x, e.node('Shape', [like])], { allowzero: 1 }),
 }
 
 function permOf(rank: number, perm: readonly number[] | undefined): readonly number[] {
@@ -79,4 +82,5 @@ export const transpose: OpDef = {
     return [b.transpose(grad, inverse)]
   },
   label: ({ perm }) => (perm ? `transpose${formatShape(perm)}` : 'transpose'),
+  onnx: (e, { inputs: [x], shapes: [s], attrs: { perm } }) => e.node('Transpose', [x], { perm: permOf(s.length, perm) }),
 }

@@ -49,6 +49,35 @@ export interface OpDef {
   backward?: <T>(b: GradBuilder<T>, ctx: BackwardContext<T>) => (T | null)[]
   /** short label for diagrams, e.g. `sum(axis=1)`; defaults to the name */
   label?: (attrs: Attrs) => string
-  /** the ONNX mapping: filled in by the export issue */
-  onnx?: unknown
+  /** how `toOnnx` writes the op as ONNX operators; absent: the op cannot be exported */
+  onnx?: OnnxMapping
 }
+
+/** An ONNX attribute value: an int, a list of ints, a string, a float (`{ float }`), or a subgraph. */
+export type OnnxAttr = number | readonly number[] | string | { readonly float: number } | OnnxSubgraph
+
+/** A subgraph made by the exporter (If's branches); op mappings only pass it on as an attribute. */
+export interface OnnxSubgraph {
+  readonly onnxSubgraph: true
+}
+
+/** What an op's ONNX mapping writes with. Values are ONNX value names; the exporter chooses them. */
+export interface OnnxEmitter {
+  /** adds one ONNX operator (default domain, one output) and returns its output's name */
+  node: (opType: string, inputs: readonly string[], attrs?: Readonly<Record<string, OnnxAttr>>) => string
+  /** a constant int64 tensor (axes, shapes); a number gives a scalar */
+  int64: (values: number | readonly number[]) => string
+  /** a constant float32 scalar */
+  float: (value: number) => string
+}
+
+export interface OnnxContext {
+  /** the value names of the node's inputs, in order */
+  inputs: readonly string[]
+  /** their static shapes (`null`: known only at run time) */
+  shapes: readonly StaticShape[]
+  attrs: Attrs
+}
+
+/** An op's ONNX mapping: emits the operators that compute it and returns the name holding its result. */
+export type OnnxMapping = (e: OnnxEmitter, ctx: OnnxContext) => string

@@ -1,0 +1,189 @@
+// toOnnx: exported bytes are loaded by ONNX Runtime and must compute what Session.run computes.
+import type { GraphNode } from '../../../engine'
+import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node'
+import { describe, expect, it } from 'vitest'
+import { EngineError, getOp, Graph, opNames, Session, toOnnx } from '../../../engine'
+import { inspectOnnx } from '../../../engine/onnx/inspect'
+import { ONNX_IR_VERSION, ONNX_OPSET } from '../../../engine/onnx/model'
+import { registerOp } from '../../../engine/ops/registry'
+import { expectClose, nest } from './helpers'
+
+/** Deterministic random values, rounded to float32 so both sides start from the same numbers. */
+function random(shape: readonly number[], seed: number, lo = -2, hi = 2): number[] {
+  let s = seed >>> 0
+  const n = shape.reduce((p, d) => p * d, 1)
+  return Array.from({ length: n }, () => {
+    s = (s + 0x6D2B79F5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    const u = ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    return Math.fround(lo + (hi - lo) * u)
+  })
+}
+
+type Feeds = Record<string, { shape: number[], data: number[] }>
+
+/** Random feeds for every placeholder of `g`, unknown dimensions set to `batch`. */
+function feedsFor(g: Graph, batch: number, seed: number): Feeds {
+  return Object.fromEntries(g.nodes.filter(n => n.op === 'placeholder').map((p, i) => {
+    const shape = p.shape.map(d => d ?? batch)
+    return [p.name!, { shape, data: random(shape, seed + i) }]
+  }))
+}
+
+/** Runs the exported model in ONNX Runtime and the graph in a Session; the outputs must agree (float32, 1e-6). */
+async function expectSameAsSession(g: Graph, outputs: readonly GraphNode[], runs: Feeds[]): Promise<Uint8Array> {
+  const bytes = toOnnx(g, { outputs })
+  const ort = await InferenceSession.create(bytes)
+  for (const feeds of runs) {
+    const used = Object.fromEntries(ort.inputNames.map(k => [k, feeds[k]]))
+    const got = await ort.run(Object.fromEntries(Object.entries(used).map(([k, v]) => [k, new OrtTensor('float32', Float32Array.from(v.data), v.shape)])))
+    const want = new Session(g).run(outputs, Object.fromEntries(Object.entries(used).map(([k, v]) => [k, nest(v.data, v.shape)])))
+    ort.outputNames.forEach((name, i) => {
+      expect([...got[name].dims], name).toEqual(want[i].shape)
+      expectClose(Array.from(got[name].data as Float32Array), Array.from(want[i].data), 1e-6, `${name} (${outputs[i].label})`)
+    })
+  }
+  return bytes
+}
+
+function mlp(batch: number | null = null) {
+  const g = new Graph()
+  const x = g.placeholder('x', [batch, 3])
+  const w1 = g.variable('w1', nest(random([3, 4], 11), [3, 4]))
+  const b1 = g.variable('b1', nest(random([4], 12), [4]))
+  const w2 = g.variable('w2', nest(random([4, 2], 13), [4, 2]))
+  const b2 = g.variable('b2', nest(random([2], 14), [2]))
+  const h = g.relu(g.add(g.matmul(x, w1), b1)) // b1 broadcasts over the batch
+  const y = g.sigmoid(g.add(g.matmul(h, w2), b2))
+  const loss = g.mean(y)
+  return { g, x, y, loss, params: [w1, b1, w2, b2] }
+}
+
+describe('toOnnx', () => {
+  it('exports an MLP forward pass that ONNX Runtime runs like Session.run', async () => {
+    const { g, y, loss } = mlp()
+    await expectSameAsSession(g, [y, loss], [feedsFor(g, 5, 1)])
+  })
+
+  it('writes placeholders as inputs, variables as initializers, the outputs with shapes, opset and IR version', () => {
+    const { g, y, loss } = mlp()
+    g.outputs = [y, loss]
+    const model = inspectOnnx(toOnnx(g))
+    expect(model.irVersion).toBe(ONNX_IR_VERSION)
+    expect(model.opset).toBe(ONNX_OPSET)
+    expect(model.inputs).toEqual([{ name: 'x', shape: ['x_dim0', 3], dataType: 1 }]) // 1: float32
+    expect(model.outputs).toEqual([{ name: y.id, shape: [null, 2], dataType: 1 }, { name: loss.id, shape: [], dataType: 1 }])
+    expect(model.initializers.filter(t => t.dataType === 1)).toEqual(
+      [['w1', [3, 4]], ['b1', [4]], ['w2', [4, 2]], ['b2', [2]]].map(([name, shape]) => ({ name, shape, dataType: 1 })),
+    )
+    expect(model.nodes.map(n => n.opType)).toEqual(['MatMul', 'Add', 'Relu', 'MatMul', 'Add', 'Sigmoid', 'ReduceMean'])
+    expect(model.nodes[0].inputs).toEqual(['x', 'w1'])
+  })
+
+  it('runs a graph with unknown batch dimensions at two batch sizes', async () => {
+    const { g, y } = mlp()
+    await expectSameAsSession(g, [y], [feedsFor(g, 1, 2), feedsFor(g, 7, 3)])
+  })
+
+  it('maps every op in the registry, and each runs in ONNX Runtime', async () => {
+    const g = new Graph()
+    const x = g.placeholder('x', [null, 3])
+    const y = g.placeholder('y', [null, 3])
+    const v = g.placeholder('v', [3])
+    const z = g.placeholder('z', [null, null, 3])
+    const pos = g.add(g.mul(x, x), 1)
+    const outs = [
+      g.add(x, v),
+      g.sub(x, y),
+      g.div(x, pos),
+      g.neg(x),
+      g.pow(x, 3),
+      g.pow(g.sigmoid(x), 1.5),
+      g.exp(x),
+      g.log(pos),
+      g.matmul(x, g.transpose(y)),
+      g.matmul(x, v),
+      g.matmul(v, g.constant(nest(random([3, 2], 5), [3, 2]))),
+      g.relu(x),
+      g.tanh(x),
+      g.sum(x),
+      g.sum(x, 1),
+      g.sum(x, 0, true),
+      g.mean(x, 1, true),
+      g.mean(x, 0),
+      g.reshape(x, [-1]),
+      g.reshape(v, [3, 1]),
+      g.transpose(g.reshape(x, [-1, 3, 1]), [1, 2, 0]),
+      ...['gt', 'lt', 'ge', 'le'].map(op => g.apply(op, [x, y])),
+      g.apply('eq', [g.relu(x), x]), // 1 exactly where x > 0
+      g.apply('numel', [x]),
+      g.apply('numel', [x], { axis: 0 }),
+      g.apply('reshapeLike', [g.reshape(x, [-1]), y]),
+      g.apply('sumToShape', [x, v]), // static axes (v's shape is known)
+      g.apply('sumToShape', [x, g.sum(y, 1, true)]), // axes found at run time ([?,1])
+      g.apply('sumToShape', [z, y]), // an extra leading axis, and more found at run time
+      g.apply('expandLike', [g.sum(x, 1), y], { axis: 1 }),
+      g.apply('expandLike', [g.sum(x, 1, true), y], { axis: 1, keepdims: true }),
+      g.apply('expandLike', [g.sum(v), y]),
+    ]
+    const walk = (n: GraphNode): string[] => [n.op, ...n.inputs.flatMap(walk)]
+    const exported = new Set(outs.flatMap(walk))
+    const notCovered = opNames().filter(op => !exported.has(op) && !['fused', 'cond'].includes(op))
+    expect(notCovered).toEqual([])
+    await expectSameAsSession(g, outs, [feedsFor(g, 4, 7), feedsFor(g, 1, 8)])
+  })
+
+  it('exports a gradient graph (the internal ops of backward)', async () => {
+    const { g, x, loss, params } = mlp()
+    const grads = g.gradients(loss, [...params, x])
+    await expectSameAsSession(g, grads, [feedsFor(g, 6, 9)])
+  })
+
+  it('gives every op in the registry an ONNX mapping', () => {
+    expect(opNames().filter(op => !getOp(op).onnx)).toEqual([])
+  })
+
+  it('names outputs that are inputs or repeated through Identity', async () => {
+    const g = new Graph()
+    const x = g.placeholder('x', [2])
+    const c = g.constant([1, 2], 'c')
+    const s = g.add(x, c)
+    const bytes = await expectSameAsSession(g, [x, s, s, c], [feedsFor(g, 1, 4)])
+    expect(inspectOnnx(bytes).outputs.map(o => o.name)).toEqual(['x_out', s.id, `${s.id}_out`, 'c_out'])
+  })
+
+  it('fails for an op without an ONNX mapping, naming the op', () => {
+    registerOp({ name: 'noOnnxForTest', arity: 1, shape: ([a]) => [...a], forward: ([a]) => a })
+    const g = new Graph()
+    const y = g.apply('noOnnxForTest', [g.placeholder('x', [2])])
+    expect(() => toOnnx(g, { outputs: [y] })).toThrow(EngineError)
+    expect(() => toOnnx(g, { outputs: [y] })).toThrow(/cannot export op 'noOnnxForTest'/)
+  })
+
+  it('needs outputs: declared on the graph or passed', () => {
+    const g = new Graph()
+    g.relu(g.placeholder('x', [2]))
+    expect(() => toOnnx(g)).toThrow(/declares no outputs/)
+  })
+})
+
+describe('toOnnx with fused nodes', () => {
+  it('expands a fused node into one ONNX operator chain per step', async () => {
+    const g = new Graph()
+    const x = g.placeholder('x', [null, 3])
+    const b = g.placeholder('b', [3])
+    const program = { steps: [
+      { op: 'mul', args: [{ input: 0 }, { input: 1 }] },
+      { op: 'add', args: [{ step: 0 }, { input: 2 }] },
+      { op: 'pow', args: [{ step: 1 }], attrs: { exponent: 2 } },
+      { op: 'gt', args: [{ step: 2 }, { input: 1 }] },
+      { op: 'sub', args: [{ step: 1 }, { step: 3 }] },
+      { op: 'tanh', args: [{ step: 4 }] },
+    ] }
+    const f = g.apply('fused', [x, 2, b], { program })
+    const bytes = await expectSameAsSession(g, [f], [feedsFor(g, 3, 21)])
+    expect(inspectOnnx(bytes).nodes.map(n => n.opType)).toEqual(['Mul', 'Add', 'Pow', 'Greater', 'Cast', 'Sub', 'Tanh'])
+  })
+})
