@@ -1,0 +1,31 @@
+// PDF export time per slide: Slidev's own exporter (dev server + Chromium printing every slide), the
+// same way `npm run export` runs it, for one deck.
+import { spawnSync } from 'node:child_process'
+import { existsSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { slidevBrowser } from '../scripts/browser'
+import { ROOT } from '../scripts/paths'
+
+export interface ExportRun {
+  wallMs: number
+  perSlideMs: number
+}
+
+const slidevBin = join(ROOT, 'node_modules', '.bin', 'slidev')
+
+/** Exports `<deckDir>/slides.md` (slides `range`, e.g. "1-2", or all) to `pdf`; throws when no PDF comes out. */
+export function exportDeck(deckDir: string, pdf: string, slides: number, range?: string): ExportRun {
+  const { executablePath, env } = slidevBrowser()
+  rmSync(pdf, { force: true })
+  const args = ['export', 'slides.md', '--executable-path', executablePath, '--output', pdf, '--timeout', '180000']
+  if (range)
+    args.push('--range', range)
+  const started = performance.now()
+  const run = spawnSync(slidevBin, args, { cwd: deckDir, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 })
+  const wallMs = performance.now() - started
+  if (run.status !== 0 || !existsSync(pdf)) {
+    const tail = `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-15).join('\n')
+    throw new Error(`slidev export failed in ${deckDir} (exit ${run.status}):\n${tail}`)
+  }
+  return { wallMs, perSlideMs: wallMs / slides }
+}

@@ -1,0 +1,132 @@
+// `npm run bench [-- --runs N] [-- --smoke] [-- --only build,load,navigate,demos,export,workshop]`
+// Our deck side by side with a plain Slidev deck of the same size. Targets missed are reported, not
+// failures: the exit code is 1 only when the benchmark itself breaks.
+import type { Figure, Section, Skip } from './figures'
+import type { Context } from './sections'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DIST_DIR, ROOT } from '../scripts/paths'
+import { loadDeck } from '../tests/support/deck'
+import { SECTIONS } from './figures'
+import { launchBrowser } from './page-probe'
+import { PLAIN_DIR, writePlainDeck } from './plain-deck'
+import { terminalTable, writeReports } from './report'
+import { demoSlides, SECTION_RUNNERS } from './sections'
+
+const TMP = join(ROOT, 'bench', '.tmp')
+
+function options(): { smoke: boolean, runs: number, only: Section[] } {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '5' },
+      only: { type: 'string' },
+    },
+  })
+  const runs = values.smoke ? 1 : Number(values.runs)
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs takes a whole number ≥ 1, got '${values.runs}'`)
+  const only = values.only ? values.only.split(',').map(x => x.trim()) : SECTIONS
+  const unknown = only.filter(x => !SECTIONS.includes(x as Section))
+  if (unknown.length)
+    throw new Error(`unknown section(s) ${unknown.join(', ')}: use ${SECTIONS.join(', ')}`)
+  return { smoke: values.smoke, runs, only: only as Section[] }
+}
+
+function versions(): Record<string, string> {
+  const require = createRequire(join(ROOT, 'package.json'))
+  const version = (name: string): string => {
+    try {
+      return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version
+    }
+    catch {
+      return '?'
+    }
+  }
+  return Object.fromEntries(['@slidev/cli', '@slidev/theme-default', 'vue', 'vite', 'playwright-core'].map(n => [n, version(n)]))
+}
+
+async function chromiumVersion(): Promise<string> {
+  const browser = await launchBrowser()
+  try {
+    return browser.version()
+  }
+  finally {
+    await browser.close()
+  }
+}
+
+async function main(): Promise<number> {
+  const { smoke, runs, only } = options()
+  const started = performance.now()
+  const loadAverage = os.loadavg()
+  mkdirSync(TMP, { recursive: true })
+  const slides = await loadDeck()
+  writePlainDeck(slides.length, slides[0]?.frontmatter ?? {})
+  const ctx: Context = {
+    smoke,
+    runs,
+    slides,
+    tmp: TMP,
+    // A smoke run (inside `npm test`, right after the deck was built) reuses dist/ to stay within minutes.
+    ours: smoke && existsSync(join(DIST_DIR, 'index.html'))
+      ? { name: 'ours', dir: ROOT, out: DIST_DIR, prebuilt: true }
+      : { name: 'ours', dir: ROOT, out: join(TMP, 'build', 'ours') },
+    plain: { name: 'plain', dir: PLAIN_DIR, out: join(TMP, 'build', 'plain') },
+  }
+  console.log(`bench (${smoke ? 'smoke' : 'full'}): ${slides.length} slides, ${runs} run(s), sections ${only.join(', ')}`)
+
+  const figures: Figure[] = []
+  const skips: Skip[] = []
+  const facts: Record<string, unknown> = {}
+  let broken = false
+  for (const section of only) {
+    console.log(`━ ${section}`)
+    try {
+      const result = await SECTION_RUNNERS[section](ctx)
+      figures.push(...result.figures)
+      skips.push(...result.skips)
+      Object.assign(facts, result.facts)
+    }
+    catch (error) {
+      broken = true
+      console.error(`✖ ${section} failed: ${(error as Error).stack ?? String(error)}`)
+      skips.push({ section, what: section, reason: `the benchmark broke: ${(error as Error).message.split('\n')[0]}` })
+    }
+  }
+
+  const cpus = os.cpus()
+  const results = {
+    mode: smoke ? 'smoke' as const : 'full' as const,
+    date: new Date().toISOString(),
+    durationS: (performance.now() - started) / 1000,
+    runs,
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? '?',
+      memoryGiB: os.totalmem() / 1024 ** 3,
+      os: `${os.type()} ${os.release()}`,
+      node: process.versions.node,
+      chromium: await chromiumVersion(),
+      loadAverage,
+    },
+    versions: versions(),
+    deck: { slides: slides.length, demos: demoSlides(slides).found.map(d => d.alias) },
+    figures,
+    skips,
+    facts,
+  }
+  // Only a complete full run replaces the committed results.
+  const committed = !smoke && only.length === SECTIONS.length
+  const written = writeReports(results, committed ? join(ROOT, 'bench') : TMP)
+  console.log(`\n${terminalTable(results)}\n\nwritten: ${written.md}, ${written.json} (${results.durationS.toFixed(0)} s)`)
+  return broken ? 1 : 0
+}
+
+main().then(code => process.exit(code), (error: unknown) => {
+  console.error(`✖ ${(error as Error).message ?? error}`)
+  process.exit(1)
+})

@@ -1,0 +1,290 @@
+import type { SlideMeta } from '../tests/support/deck'
+// One function per part of the benchmark: run the measurements for both decks, turn them into
+// figures with targets, and say (from the numbers) why a missed target is missed.
+import type { DemoRun } from './demos'
+import type { Figure, Section, Skip } from './figures'
+import type { ManifestExercise } from './workshop'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from '../scripts/paths'
+import { serveDist } from '../scripts/serve-dist'
+import { buildDeck, scriptSizes } from './build'
+import { DEMO_ALIASES, measureDemos } from './demos'
+import { exportDeck } from './export'
+import { figure } from './figures'
+import { measureLoad } from './load'
+import { measureNavigation } from './navigate'
+import { percentile } from './stats'
+import { measureWorkshop, readManifest } from './workshop'
+
+export interface DeckUnderTest {
+  name: 'ours' | 'plain'
+  /** Folder holding slides.md. */
+  dir: string
+  /** Where the benchmark builds it (never the kit's dist/, which the end-to-end tests serve). */
+  out: string
+  /** Already built by someone else (a smoke run reuses the dist/ `npm test` has just built): not timed. */
+  prebuilt?: boolean
+}
+
+export interface Context {
+  smoke: boolean
+  runs: number
+  slides: SlideMeta[]
+  ours: DeckUnderTest
+  plain: DeckUnderTest
+  tmp: string
+}
+
+export interface SectionResult {
+  figures: Figure[]
+  skips: Skip[]
+  /** Extra facts for the report (e.g. the first slide's scripts). */
+  facts?: Record<string, unknown>
+}
+
+const kB = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+const ms = (value: number): string => `${value.toFixed(0)} ms`
+/** A hashed asset name without its hash: `assets/modules/vue-Bg8JPLYv.js` → `modules/vue.js`. */
+const stem = (path: string): string => path.replace(/^assets\//, '').replace(/-[\w-]{8}(\.\w+)$/, '$1')
+
+function decks(ctx: Context): DeckUnderTest[] {
+  return [ctx.ours, ctx.plain]
+}
+
+export async function buildSection(ctx: Context): Promise<SectionResult> {
+  const wall: Record<string, number[]> = { ours: [], plain: [] }
+  const peak: Record<string, number[]> = { ours: [], plain: [] }
+  const size: Record<string, number[]> = { ours: [], plain: [] }
+  const skips: Skip[] = decks(ctx).filter(d => d.prebuilt).map(d => ({ section: 'build' as Section, what: `${d.name} build`, reason: `smoke run reuses ${d.out} (already built)` }))
+  for (let i = 0; i < ctx.runs; i++) {
+    for (const deck of decks(ctx).filter(d => !d.prebuilt)) {
+      const run = buildDeck(deck.dir, deck.out)
+      wall[deck.name].push(run.wallMs)
+      if (run.peakMiB !== undefined)
+        peak[deck.name].push(run.peakMiB)
+      size[deck.name].push(run.distBytes)
+      console.log(`  build ${deck.name} #${i + 1}: ${s(run.wallMs)}, dist ${kB(run.distBytes)}`)
+    }
+  }
+  const build = figure('build', 'build.wall', '`slidev build` wall time', 'ms', wall.ours, wall.plain, { text: '≤ 1.5× plain', maxRatio: 1.5 })
+  const dist = figure('build', 'build.dist', '`dist/` total size', 'bytes', size.ours, size.plain)
+  if (build.met === false) {
+    build.why = `Ours bundles ${kB(dist.ours.median - (dist.plain?.median ?? 0))} more output (${kB(dist.ours.median)} vs ${kB(dist.plain?.median ?? 0)}) `
+      + `from ${ctx.slides.length} slides with components, snippets and charts; Vite's transform and chunking time grows with it. `
+      + 'It would take fewer or lighter dependencies imported by slides, or accepting the cost (a build is not on stage).'
+  }
+  const figures = [build, dist]
+  if (peak.plain.length)
+    figures.push(figure('build', 'build.peak', '`slidev build` peak memory', 'MiB', peak.ours, peak.plain))
+  return { figures, skips }
+}
+
+function ensureBuilt(ctx: Context): void {
+  for (const deck of decks(ctx)) {
+    if (!existsSync(join(deck.out, 'index.html'))) {
+      console.log(`  (building ${deck.name} first, not timed)`)
+      buildDeck(deck.dir, deck.out)
+    }
+  }
+}
+
+async function withServers<T>(ctx: Context, run: (urls: Record<'ours' | 'plain', string>) => Promise<T>): Promise<T> {
+  ensureBuilt(ctx)
+  const ours = await serveDist(ctx.ours.out, 0)
+  try {
+    const plain = await serveDist(ctx.plain.out, 0)
+    try {
+      return await run({ ours: ours.url, plain: plain.url })
+    }
+    finally {
+      await plain.close()
+    }
+  }
+  finally {
+    await ours.close()
+  }
+}
+
+export async function loadSection(ctx: Context): Promise<SectionResult> {
+  return withServers(ctx, async (urls) => {
+    const visible: Record<string, number[]> = { ours: [], plain: [] }
+    const interactive: Record<string, number[]> = { ours: [], plain: [] }
+    const js: Record<string, number[]> = { ours: [], plain: [] }
+    const files: Record<string, Map<string, number>> = { ours: new Map(), plain: new Map() }
+    const tasks: Record<string, number[]> = { ours: [], plain: [] }
+    for (let i = 0; i < ctx.runs; i++) {
+      for (const deck of decks(ctx)) {
+        const run = await measureLoad(urls[deck.name])
+        const sizes = scriptSizes(deck.out, run.scripts)
+        visible[deck.name].push(run.visibleMs)
+        interactive[deck.name].push(run.interactiveMs)
+        js[deck.name].push(sizes.bytes)
+        tasks[deck.name].push(run.longestTaskMs)
+        for (const f of sizes.files)
+          files[deck.name].set(stem(f.path), f.bytes)
+        console.log(`  load ${deck.name} #${i + 1}: visible ${ms(run.visibleMs)}, interactive ${ms(run.interactiveMs)}, first-slide JS ${kB(sizes.bytes)}`)
+      }
+    }
+    const firstJs = figure('load', 'load.first-slide-js', 'JavaScript loaded for the first slide', 'bytes', js.ours, js.plain, { text: '≤ 1.2× plain', maxRatio: 1.2 })
+    firstJs.note = 'Scripts requested before the first slide was on screen (entry, modulepreloads, lazy chunks), sizes on disk.'
+    const extra = [...files.ours].filter(([name]) => !files.plain.has(name)).sort((a, b) => b[1] - a[1])
+    const grown = [...files.ours].filter(([name, bytes]) => (files.plain.get(name) ?? bytes) < bytes - 1024).map(([name, bytes]) => [name, bytes - (files.plain.get(name) ?? 0)] as const).sort((a, b) => b[1] - a[1])
+    const culprits = [...extra.map(([n, b]) => `${n} ${kB(b)}`), ...grown.map(([n, b]) => `${n} +${kB(b)}`)].slice(0, 6).join(', ')
+    if (firstJs.met === false) {
+      firstJs.why = `The first slide pulls in ${kB(firstJs.ours.median - (firstJs.plain?.median ?? 0))} more than plain: ${culprits || 'no single chunk stands out'}. `
+        + 'It would take loading those parts (layout, ONNX, charts, demo engines) only on the slides that use them: async components or dynamic imports.'
+    }
+    const first = figure('load', 'load.visible', 'First slide visible', 'ms', visible.ours, visible.plain, { text: '≤ 1.2× plain', maxRatio: 1.2 })
+    const tti = figure('load', 'load.interactive', 'First slide interactive', 'ms', interactive.ours, interactive.plain, { text: '≤ 1.2× plain', maxRatio: 1.2 })
+    tti.note = 'Deck state published and 1 s without a long task (the end of the last one counts).'
+    for (const f of [first, tti]) {
+      if (f.met === false) {
+        f.why = `${f.ratio?.toFixed(2)}× plain; the first slide loads ${kB(firstJs.ours.median)} of JavaScript vs ${kB(firstJs.plain?.median ?? 0)}`
+          + `${culprits ? ` (extra: ${culprits})` : ''}, longest task during load ${ms(Math.max(...tasks.ours))} vs ${ms(Math.max(...tasks.plain))}. `
+          + 'It would take a smaller first-slide bundle (see the JavaScript figure) and no heavy work before the first paint.'
+      }
+    }
+    return { figures: [first, tti, firstJs], skips: [], facts: { firstSlideExtraScripts: Object.fromEntries(extra) } }
+  })
+}
+
+export async function navigateSection(ctx: Context): Promise<SectionResult> {
+  const lastSlide = ctx.smoke ? Math.min(5, ctx.slides.length) : ctx.slides.length
+  return withServers(ctx, async (urls) => {
+    const samples: Record<string, { to: number, ms: number }[]> = { ours: [], plain: [] }
+    for (let i = 0; i < ctx.runs; i++) {
+      for (const deck of decks(ctx)) {
+        const walk = await measureNavigation(urls[deck.name], lastSlide)
+        samples[deck.name].push(...walk)
+        console.log(`  navigate ${deck.name} #${i + 1}: ${walk.length} slide changes, p95 ${ms(percentile(walk.map(w => w.ms), 95))}`)
+      }
+    }
+    const values = (name: string): number[] => samples[name].map(x => x.ms)
+    const p95 = figure('navigate', 'navigate.p95', 'Next slide painted after → (p95)', 'ms', values('ours'), values('plain'), { text: '≤ 1.2× plain and < 100 ms', maxRatio: 1.2, max: 100, stat: 'p95' })
+    const p50 = figure('navigate', 'navigate.p50', 'Next slide painted after → (p50)', 'ms', values('ours'), values('plain'))
+    p95.note = `Slides 1→${lastSlide}, ${ctx.runs} walk(s) each; min/median/max are over all slide changes; ratio is of p95.`
+    p95.ratio = p95.plain ? p95.ours.p95 / p95.plain.p95 : undefined
+    if (p95.met === false) {
+      const slowest = [...samples.ours].sort((a, b) => b.ms - a.ms).slice(0, 4).map(x => `${x.to} “${ctx.slides[x.to - 1]?.title ?? ''}” ${ms(x.ms)}`).join(', ')
+      const floor = p95.plain && p95.plain.p95 >= 100 ? ` Plain itself needs ${ms(p95.plain.p95)} at p95 here, so under 100 ms is out of reach on this machine whatever the deck does.` : ''
+      p95.why = `Slowest changes: ${slowest}.${floor} It would take less to mount on those slides (lazy-render heavy components after the slide is shown) and a lighter transition.`
+    }
+    return { figures: [p95, p50], skips: [] }
+  })
+}
+
+export function demoSlides(slides: SlideMeta[]): { found: { alias: string, slide: number, clicks: number }[], missing: string[] } {
+  const found: { alias: string, slide: number, clicks: number }[] = []
+  const missing: string[] = []
+  for (const alias of DEMO_ALIASES) {
+    const slide = slides.find(x => x.alias === alias)
+    const clicks = Number(slide?.frontmatter.clicks ?? 0)
+    if (slide && clicks > 0)
+      found.push({ alias, slide: slide.no, clicks })
+    else
+      missing.push(slide ? `${alias} (slide ${slide.no} declares no clicks yet)` : `${alias} (no slide)`)
+  }
+  return { found, missing }
+}
+
+export async function demosSection(ctx: Context): Promise<SectionResult> {
+  const { found, missing } = demoSlides(ctx.slides)
+  const skips: Skip[] = missing.map(what => ({ section: 'demos' as Section, what, reason: 'demo not there yet' }))
+  if (!found.length)
+    return { figures: [], skips }
+  const demos = ctx.smoke ? found.slice(0, 1) : found
+  return withServers(ctx, async (urls) => {
+    const runs: DemoRun[] = []
+    for (let i = 0; i < ctx.runs; i++) {
+      const walk = await measureDemos(urls.ours, demos, ctx.smoke ? 2 : Infinity)
+      runs.push(...walk)
+      for (const d of walk)
+        console.log(`  demo ${d.alias} #${i + 1}: ${d.clicks} clicks, longest task ${ms(Math.max(0, ...d.longTasks.map(t => t.duration)))}`)
+    }
+    const longest = runs.map(r => Math.max(0, ...r.longTasks.map(t => t.duration)))
+    const over50 = runs.map(r => r.longTasks.filter(t => t.duration > 50).length)
+    const figures: Figure[] = [
+      figure('demos', 'demos.longest-task', 'Longest task while a demo steps (per demo walk)', 'ms', longest, undefined, { text: 'no task over 50 ms', max: 50, stat: 'max' }),
+      figure('demos', 'demos.tasks-over-50', 'Tasks over 50 ms per demo walk', 'count', over50, undefined, { text: '0', max: 0, stat: 'max' }),
+      figure('demos', 'demos.frame', 'Frame time while a demo steps (all frames)', 'ms', runs.flatMap(r => r.frameMs)),
+      figure('demos', 'demos.step', 'Click → demo step painted', 'ms', runs.flatMap(r => r.stepMs)),
+    ]
+    const worst = runs.map(r => ({ r, t: Math.max(0, ...r.longTasks.map(x => x.duration)) })).sort((a, b) => b.t - a.t)[0]
+    for (const f of figures.slice(0, 2)) {
+      if (f.met === false && worst) {
+        f.why = `The worst was ${worst.r.alias} (slide ${worst.r.slide}): a ${ms(worst.t)} task, ${worst.r.longTasks.filter(t => t.duration > 50).length} over 50 ms in ${worst.r.clicks} clicks. `
+          + 'It would take doing less per click on the main thread: compute the layout once per demo (not per step), split large DOM updates over frames, or move layout to a worker.'
+      }
+    }
+    figures[0].note = `${demos.map(d => d.alias).join(', ')}; ${ctx.smoke ? 'first 2 clicks' : 'every click'}, ${600} ms apart.`
+    return { figures, skips }
+  })
+}
+
+export async function exportSection(ctx: Context): Promise<SectionResult> {
+  if (ctx.smoke)
+    return { figures: [], skips: [{ section: 'export', what: 'PDF export', reason: 'full mode only (it takes minutes)' }] }
+  const runs = Math.min(ctx.runs, 3)
+  const per: Record<string, number[]> = { ours: [], plain: [] }
+  for (let i = 0; i < runs; i++) {
+    for (const deck of decks(ctx)) {
+      const run = exportDeck(deck.dir, join(ctx.tmp, 'export', `${deck.name}.pdf`), ctx.slides.length)
+      per[deck.name].push(run.perSlideMs)
+      console.log(`  export ${deck.name} #${i + 1}: ${s(run.wallMs)} (${ms(run.perSlideMs)}/slide)`)
+    }
+  }
+  const f = figure('export', 'export.per-slide', 'PDF export time per slide', 'ms', per.ours, per.plain, { text: '≤ 1.3× plain', maxRatio: 1.3 })
+  f.note = `\`slidev export\` wall time (dev server start included) / ${ctx.slides.length} slides, ${runs} run(s).`
+  if (f.met === false) {
+    f.why = `Ours takes ${s((f.ours.median - (f.plain?.median ?? 0)) * ctx.slides.length)} longer for the whole deck: the exporter's dev server transforms every component and waits for each slide's async content. `
+      + 'It would take lighter slides to transform (fewer heavy imports) and demos that mark themselves ready sooner.'
+  }
+  return { figures: [f], skips: [] }
+}
+
+const WORKSHOP_TARGET_MS = { ts: 1500, py: 5000 } as const
+
+export async function workshopSection(ctx: Context): Promise<SectionResult> {
+  const exercises = readManifest()
+  const figures: Figure[] = []
+  const skips: Skip[] = []
+  for (const track of ['ts', 'py'] as const) {
+    const exercise: ManifestExercise | undefined = exercises.find(e => e.track === track)
+    const name = track === 'ts' ? 'TypeScript' : 'Python'
+    if (!exercise) {
+      skips.push({ section: 'workshop', what: `${name} track`, reason: `no ${track} exercise in exercises/manifest.json yet` })
+      continue
+    }
+    if (track === 'py' && !existsSync(join(ROOT, '.venv', 'bin', 'python'))) {
+      skips.push({ section: 'workshop', what: 'Python track', reason: 'no .venv (run `npm run setup:python`)' })
+      continue
+    }
+    if (track === 'py' && ctx.smoke) {
+      skips.push({ section: 'workshop', what: 'Python track', reason: 'full mode only (the warm worker takes ~30 s to import the frameworks)' })
+      continue
+    }
+    const run = await measureWorkshop(exercise, ctx.runs, join(ctx.tmp, `workshop-${track}`))
+    console.log(`  workshop ${track} ${exercise.id}: ${run.saveToVerdictMs.map(ms).join(', ')} (first check ${s(run.firstCheckMs)})`)
+    const target = WORKSHOP_TARGET_MS[track]
+    const f = figure('workshop', `workshop.${track}`, `Exercise verdict after save (${name})`, 'ms', run.saveToVerdictMs, undefined, { text: `< ${target / 1000} s`, max: target })
+    f.note = `${exercise.id} in watch mode: the solution saved → "passes" printed (150 ms debounce included); the track was already warm (first check ${s(run.firstCheckMs)}).`
+    if (f.met === false) {
+      f.why = track === 'ts'
+        ? `Each check starts a Vitest run (${s(f.ours.median)} median for one file). It would take keeping one Vitest instance warm between saves (Vitest's API in watch mode) instead of a new run per save.`
+        : `The warm worker still takes ${s(f.ours.median)} median: pytest collection plus the exercise's own torch/tensorflow work. It would take lighter checks (smaller models, fewer steps) or caching the collected tests between saves.`
+    }
+    figures.push(f)
+  }
+  return { figures, skips }
+}
+
+export const SECTION_RUNNERS: Record<Section, (ctx: Context) => Promise<SectionResult>> = {
+  build: buildSection,
+  load: loadSection,
+  navigate: navigateSection,
+  demos: demosSection,
+  export: exportSection,
+  workshop: workshopSection,
+}
