@@ -1,6 +1,7 @@
 import type { TensorData } from './nested'
 import type { Attrs, NDArray } from './ops/types'
 import type { StaticShape } from './shape'
+import { staticCond } from './cond'
 import { EngineError, formatShape } from './errors'
 import { buildGradients } from './gradients'
 import { notify } from './hooks'
@@ -120,6 +121,14 @@ export class Graph {
   le(a: Operand, b: Operand): GraphNode { return this.apply('le', [a, b]) }
   eq(a: Operand, b: Operand): GraphNode { return this.apply('eq', [a, b]) }
 
+  /**
+   * Data-dependent control flow in the graph, like `tf.cond`: the fns build with this graph's builder
+   * (`() => g.mul(x, 2)`); their nodes move into two branch graphs held by one `cond` node. See cond.ts.
+   */
+  cond(pred: Operand, thenFn: () => Operand, elseFn: () => Operand): GraphNode {
+    return staticCond(this, this.operand(pred), thenFn, elseFn)
+  }
+
   /** Symbolic gradients, like `tf.gradients`: adds backward nodes and returns d(sum y)/dx for each x. */
   gradients(y: GraphNode, xs: GraphNode | readonly GraphNode[], dy?: GraphNode): GraphNode[] {
     return buildGradients(this, this.own(y), (Array.isArray(xs) ? xs : [xs]).map(x => this.own(x)), dy && this.own(dy))
@@ -189,6 +198,14 @@ export class Graph {
     copy.count = this.count
     copy.outputs = this.outputs.map(x => map.get(x)!)
     return copy
+  }
+
+  /** A plain description (nodes, outputs), so attrs holding a graph (cond's branches) serialise and compare. */
+  toJSON(): { nodes: object[], outputs: string[] } {
+    return {
+      nodes: this.nodes.map(n => ({ id: n.id, op: n.op, inputs: n.inputs.map(x => x.id), attrs: n.attrs, shape: n.shape, kind: n.kind, name: n.name, value: n.value && Array.from(n.value.data) })),
+      outputs: this.outputs.map(n => n.id),
+    }
   }
 
   private reduce(op: string, a: Operand, axis: number | undefined, keepdims: boolean): GraphNode {

@@ -1,13 +1,16 @@
-export { tensor } from './eager'
 // The teaching engine's public API. Names mirror PyTorch / TensorFlow (see DESIGN.md's table).
 // Ops live once in ops/registry.ts (each an OpDef: shape rule, forward, backward written against a
 // GradBuilder, onnx slot). Eager tensors (eager.ts, autograd.ts), graphs (graph.ts, session.ts) and
 // symbolic gradients (gradients.ts) all dispatch through it.
 // Internal seam for trace()/graphFunction: hooks.ts (`withObserver`, `EngineObserver`: opApplied,
 // tensorCreated, valueRead on item()/toArray(), warning, …), the same hooks `record` uses.
+export { cond } from './cond'
+export { tensor } from './eager'
 export { EngineError, formatShape } from './errors'
 export { Graph, GraphNode } from './graph'
 export type { NodeKind, NodeSpec, Operand } from './graph'
+export { graphFunction } from './graph-function'
+export type { GraphFunction, GraphFunctionArg, GraphFunctionOptions } from './graph-function'
 export { noGrad } from './hooks'
 export type { EngineObserver } from './hooks'
 export type { NestedArray, TensorData } from './nested'
@@ -26,3 +29,5 @@ export type { Shape, StaticShape } from './shape'
 export { snapshot } from './snapshot'
 export type { GraphSnapshot, SnapshotNode, SnapshotOptions } from './snapshot'
 export { Tensor } from './tensor'
+export { trace } from './trace'
+export type { TracedFunction } from './trace'

@@ -1,5 +1,6 @@
 import type { NodeKind } from './graph'
 import type { TensorData } from './nested'
+import type { Attrs } from './ops/types'
 import { Graph } from './graph'
 import { tensorKind, tensorLabel } from './kinds'
 import { toNested } from './nested'
@@ -14,6 +15,10 @@ export interface SnapshotNode {
   kind: NodeKind
   value?: TensorData
   grad?: TensorData
+  /** a cond node's two branch graphs, drawn small inside or beside it */
+  branches?: { then: GraphSnapshot, else: GraphSnapshot }
+  /** a cond node whose predicate value is known: the branch that ran */
+  taken?: 'then' | 'else'
 }
 
 /** A plain picture of a graph (eager history or static), for drawing and replaying. */
@@ -47,6 +52,7 @@ function graphSnapshot(g: Graph, { values, grads }: SnapshotOptions): GraphSnaps
   return {
     nodes: g.nodes.map((n) => {
       const node: SnapshotNode = { id: n.id, op: n.op, label: n.label, shape: [...n.shape], kind: n.kind }
+      addBranches(node, n.attrs, values?.get(n.inputs[0]?.id ?? ''))
       const value = values?.get(n.id)
       if (value)
         node.value = plain(value)
@@ -57,6 +63,15 @@ function graphSnapshot(g: Graph, { values, grads }: SnapshotOptions): GraphSnaps
     }),
     edges: g.nodes.flatMap(n => n.inputs.map(x => ({ from: x.id, to: n.id }))),
   }
+}
+
+/** A cond node carries its branches as nested snapshots, and which one ran when the predicate is known. */
+function addBranches(node: SnapshotNode, attrs: Attrs, pred: Tensor | undefined): void {
+  if (node.op !== 'cond' || !attrs.thenBranch || !attrs.elseBranch)
+    return
+  node.branches = { then: graphSnapshot(attrs.thenBranch, {}), else: graphSnapshot(attrs.elseBranch, {}) }
+  if (pred)
+    node.taken = pred.data[0] !== 0 ? 'then' : 'else'
 }
 
 function eagerSnapshot(roots: readonly Tensor[], { grads }: SnapshotOptions): GraphSnapshot {
@@ -73,6 +88,7 @@ function eagerSnapshot(roots: readonly Tensor[], { grads }: SnapshotOptions): Gr
   return {
     nodes: order.map((t) => {
       const node: SnapshotNode = { id: ids.get(t)!, op: t.op, label: tensorLabel(t), shape: [...t.shape], kind: tensorKind(t), value: plain(t) }
+      addBranches(node, t.attrs, t.inputs[0])
       const grad = t.grad ?? grads?.get(t.id)
       if (grad)
         node.grad = plain(grad)

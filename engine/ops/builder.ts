@@ -34,6 +34,8 @@ export class GradBuilder<T> {
   neg(a: T): T { return this.op('neg', [a]) }
   pow(a: T, exponent: number): T { return this.op('pow', [a], { exponent }) }
   gt(a: T | number, b: T | number): T { return this.op('gt', [a, b]) }
+  /** a cond node (see engine/cond.ts): cond's gradient is itself a cond over gradient branches */
+  cond(pred: T, inputs: readonly T[], attrs: Attrs): T { return this.op('cond', [pred, ...inputs], attrs) }
   matmul(a: T, b: T): T { return this.op('matmul', [a, b]) }
   transpose(a: T, perm?: readonly number[]): T { return this.op('transpose', [a], perm ? { perm } : {}) }
   reshape(a: T, shape: readonly number[]): T { return this.op('reshape', [a], { shape }) }

@@ -2,6 +2,7 @@ import type { StaticShape } from '../shape'
 import type { Attrs, NDArray, OpDef } from './types'
 import { EngineError, formatShape } from '../errors'
 import { eq, ge, gt, le, lt } from './compare'
+import { condOp } from './cond'
 import { add, div, exp, log, mul, neg, pow, relu, sigmoid, sub, tanh } from './elementwise'
 import { fusedOp } from './fused'
 import { matmul } from './matmul'
@@ -18,6 +19,7 @@ export function registerOp(def: OpDef): void {
 for (const def of [add, sub, mul, div, neg, pow, exp, log, matmul, relu, tanh, sigmoid, gt, lt, ge, le, eq, sum, mean, numel, reshape, reshapeLike, transpose, sumToShape, expandLike])
   registerOp(def)
 registerOp(fusedOp(getOp))
+registerOp(condOp(getOp))
 
 export function getOp(name: string): OpDef {
   const def = registry.get(name)

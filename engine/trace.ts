@@ -1,0 +1,240 @@
+/**
+ * `trace(fn, exampleInputs)`: torch.jit.trace in miniature (and the tracing half of tf.function).
+ *
+ * The tracer runs `fn` once, eagerly, on the examples and listens to the engine's hooks: every op
+ * that runs becomes a node of a Graph whose placeholders are the inputs and whose declared `outputs`
+ * are what `fn` returned. Plain JS never reaches the hooks, so an `if` on `x.sum().item()` is decided
+ * once, during the trace, and only the branch taken is recorded: the trace is then silently wrong for
+ * inputs that would take the other branch. Reading a value out of a traced tensor (`item()`,
+ * `toArray()`, `+x`, `x > 0`) is therefore reported with PyTorch's TracerWarning. The fix is to keep
+ * the decision in the graph: `cond(pred, thenFn, elseFn)` (engine/cond.ts), which the tracer records
+ * as one node holding both branches.
+ *
+ * The result replays the graph, op by op, through the same registry (with autograd, like a traced
+ * TorchScript module), so it can be differentiated; shapes are fixed to the examples'.
+ */
+import type { RawBranch } from './cond'
+import type { GraphNode } from './graph'
+import type { EngineObserver } from './hooks'
+import type { TensorData } from './nested'
+import type { StaticShape } from './shape'
+import { applyOp, lift, tensor } from './eager'
+import { EngineError, formatShape } from './errors'
+import { Graph } from './graph'
+import { quietly, withObserver } from './hooks'
+import { Tensor } from './tensor'
+import { warn } from './warn'
+
+/** One graph being built: the whole trace, or one branch of a cond inside it. */
+interface Frame {
+  graph: Graph
+  /** the node each tensor seen so far became */
+  nodes: Map<Tensor, GraphNode>
+  /** in a branch: the tensors of enclosing frames it uses, each with its placeholder */
+  captures: Map<Tensor, GraphNode>
+}
+
+const newFrame = (graph: Graph): Frame => ({ graph, nodes: new Map(), captures: new Map() })
+
+/** Traces in progress, innermost last. */
+const tracing: Tracer[] = []
+
+/** The innermost trace in progress, if any (cond asks, to record a node instead of picking a branch). */
+export function activeTracer(): Tracer | null {
+  return tracing.at(-1) ?? null
+}
+
+// PyTorch's TracerWarning, with JS in place of Python.
+function TRACER_WARNING(what: string) {
+  return `TracerWarning: Converting a tensor to a JS ${what} might cause the trace to be incorrect. We can't record the data flow of JS values, so this value will be treated as a constant in the future. This means that the trace might not generalize to other inputs!`
+}
+
+export class Tracer {
+  private readonly frames: Frame[]
+
+  constructor(readonly graph: Graph) {
+    this.frames = [newFrame(graph)]
+  }
+
+  private get top(): Frame { return this.frames[this.frames.length - 1] }
+
+  private readonly observer: EngineObserver = {
+    opApplied: ({ op, inputs, output, attrs }) => {
+      if (activeTracer() !== this)
+        return // a trace nested inside this one is recording; its result is replayed here later
+      const frame = this.top
+      quietly(() => frame.nodes.set(output, frame.graph.apply(op, inputs.map(t => this.nodeFor(t)), attrs)))
+    },
+    valueRead: (t, how) => {
+      if (activeTracer() === this && this.isTraced(t))
+        warn(TRACER_WARNING(how === 'item' ? 'number' : 'array'), t.id)
+    },
+  }
+
+  /** Makes `t` an input of the trace: a placeholder. */
+  input(t: Tensor, name: string, shape: StaticShape = t.shape): GraphNode {
+    const node = quietly(() => this.graph.placeholder(name, shape))
+    this.frames[0].nodes.set(t, node)
+    return node
+  }
+
+  /** Runs `fn` with this tracer listening. */
+  run<R>(fn: () => R): R {
+    tracing.push(this)
+    try {
+      return withObserver(this.observer, fn)
+    }
+    finally {
+      tracing.pop()
+    }
+  }
+
+  /**
+   * The node standing for `t` in the current frame: the one it already is; else, in a branch, a
+   * placeholder if an enclosing frame knows it (a captured value); else a constant (a tensor the
+   * trace did not see being made, such as a closed-over weight: frozen, as torch.jit.trace does).
+   */
+  nodeFor(t: Tensor): GraphNode {
+    const frame = this.top
+    const known = frame.nodes.get(t)
+    if (known)
+      return known
+    let outer: GraphNode | undefined
+    for (let k = this.frames.length - 2; k >= 0 && !outer; k--) outer = this.frames[k].nodes.get(t)
+    const node = quietly(() => {
+      if (!outer)
+        return frame.graph.constant(t)
+      const p = frame.graph.placeholder(freshName(frame.graph, outer.name ?? outer.id), outer.shape)
+      frame.captures.set(t, p)
+      return p
+    })
+    frame.nodes.set(t, node)
+    return node
+  }
+
+  /** Runs one branch of a cond into a graph of its own (cond assembles the two into one node). */
+  branch(fn: () => Tensor | number): RawBranch<Tensor> {
+    const frame = newFrame(new Graph())
+    this.frames.push(frame)
+    try {
+      const out = fn()
+      const t = typeof out === 'number' ? lift(out) : out
+      if (!(t instanceof Tensor))
+        throw new EngineError(`cond: a branch must return a Tensor (or a number), got ${String(out)}`)
+      const output = this.nodeFor(t)
+      return { body: frame.graph.nodes.filter(n => n.op !== 'placeholder'), output, captures: frame.captures }
+    }
+    finally {
+      this.frames.pop()
+    }
+  }
+
+  /** Whether `t` carries traced data (so reading it out freezes something input-dependent). */
+  private isTraced(t: Tensor): boolean {
+    return this.frames.some((f) => {
+      const n = f.nodes.get(t)
+      return n !== undefined && n.kind !== 'const'
+    })
+  }
+}
+
+function freshName(g: Graph, base: string): string {
+  const names = new Set(g.nodes.map(n => n.name))
+  let name = base
+  for (let k = 1; names.has(name); k++) name = `${base}_${k}`
+  return name
+}
+
+/** The parameter names of a simple function (`x => …`, `(a, b) => …`, `function f(a, b)`), for placeholder names. */
+export function paramNames(fn: (...args: never[]) => unknown, count: number): string[] {
+  const src = Function.prototype.toString.call(fn)
+  const m = /^\s*(?:async\s*)?(?:function\b[^(]*)?\(([^)]*)\)/.exec(src) ?? /^\s*(?:async\s+)?([$\w]+)\s*=>/.exec(src)
+  const names = m ? m[1].split(',').map(s => s.trim()).filter(Boolean) : []
+  const ok = names.length >= count && names.every(n => /^[$a-z_][\w$]*$/i.test(n)) && new Set(names).size === names.length
+  if (ok)
+    return names.slice(0, count)
+  return Array.from({ length: count }, (_, i) => (count === 1 ? 'x' : `x${i}`))
+}
+
+export interface TraceResult {
+  graph: Graph
+  /** whether fn returned an array (the replay then returns one too) */
+  multi: boolean
+}
+
+/**
+ * The tracing step shared by `trace` and `graphFunction`: tensor arguments become placeholders
+ * (`shapes` may relax their static shapes), anything else is passed to `fn` as it is, so it is baked in.
+ */
+export function traceGraph(fn: (...args: never[]) => unknown, args: readonly unknown[], shapes?: readonly (StaticShape | undefined)[]): TraceResult {
+  const graph = new Graph()
+  const tracer = new Tracer(graph)
+  const names = paramNames(fn, args.length)
+  args.forEach((a, i) => {
+    if (a instanceof Tensor)
+      tracer.input(a, names[i], shapes?.[i] ?? a.shape)
+  })
+  const out = tracer.run(() => (fn as (...xs: unknown[]) => unknown)(...args))
+  const list = Array.isArray(out) ? out : [out]
+  if (list.length === 0 || !list.every(t => t instanceof Tensor))
+    throw new EngineError(`trace: the function must return a Tensor or an array of Tensors, got ${String(out)}`)
+  graph.outputs = (list as Tensor[]).map(t => tracer.nodeFor(t))
+  return { graph, multi: Array.isArray(out) }
+}
+
+/**
+ * Runs a graph with declared outputs on eager tensors, one registry op per node, so autograd records
+ * the replay (a traced function can be trained through). Only what the outputs need is computed.
+ */
+export function replay(graph: Graph, args: readonly Tensor[]): Tensor[] {
+  const inputs = graph.nodes.filter(n => n.op === 'placeholder')
+  if (args.length !== inputs.length)
+    throw new EngineError(`traced function: takes ${inputs.length} input(s) (${inputs.map(p => `${p.label}: ${formatShape(p.shape)}`).join(', ')}), got ${args.length}`)
+  const values = new Map<GraphNode, Tensor>()
+  inputs.forEach((p, i) => {
+    const t = args[i]
+    if (t.shape.length !== p.shape.length || p.shape.some((d, k) => d !== null && d !== t.shape[k]))
+      throw new EngineError(`traced function: input '${p.label}' has shape ${formatShape(t.shape)}, but the graph was traced for ${formatShape(p.shape)} (trace again for this shape, or use graphFunction)`)
+    values.set(p, t)
+  })
+  const needed = new Set<GraphNode>()
+  const stack = [...graph.outputs]
+  while (stack.length) {
+    const n = stack.pop()!
+    if (!needed.has(n)) {
+      needed.add(n)
+      stack.push(...n.inputs)
+    }
+  }
+  for (const n of graph.nodes) {
+    if (!needed.has(n) || values.has(n))
+      continue
+    if (n.op === 'constant' || n.op === 'variable')
+      values.set(n, new Tensor({ data: n.value!.data.slice(), shape: n.value!.shape }, { isConstant: true }))
+    else
+      values.set(n, applyOp(n.op, n.inputs.map(x => values.get(x)!), n.attrs))
+  }
+  return graph.outputs.map(o => values.get(o)!)
+}
+
+/** What `trace` returns: call it like the original function; `.graph` is what it runs. */
+export interface TracedFunction<R extends Tensor | Tensor[]> {
+  (...inputs: (Tensor | TensorData)[]): R
+  readonly graph: Graph
+}
+
+/**
+ * Like `torch.jit.trace(fn, example_inputs)`: runs `fn` once on the examples, records the ops it ran,
+ * and returns a function that replays that recording. JS control flow is not recorded (see the top).
+ */
+export function trace<R extends Tensor | Tensor[]>(fn: (...inputs: Tensor[]) => R, exampleInputs: Tensor | readonly Tensor[]): TracedFunction<R> {
+  const examples = exampleInputs instanceof Tensor ? [exampleInputs] : [...exampleInputs]
+  if (!examples.every(t => t instanceof Tensor))
+    throw new EngineError('trace: exampleInputs must be a Tensor or an array of Tensors')
+  const { graph, multi } = traceGraph(fn, examples)
+  const traced = (...inputs: (Tensor | TensorData)[]): R => {
+    const outs = replay(graph, inputs.map(x => (x instanceof Tensor ? x : tensor(x))))
+    return (multi ? outs : outs[0]) as R
+  }
+  return Object.assign(traced, { graph })
+}
