@@ -1,4 +1,5 @@
 import type { Graph, GraphNode } from '../graph'
+import type { OnnxEmitter, OnnxSubgraph } from '../ops/types'
 import type { Fetch } from '../session'
 import { EngineError } from '../errors'
 import { getOp } from '../ops/registry'
@@ -17,9 +18,8 @@ export interface OnnxExportOptions {
  */
 export function toOnnx(graph: Graph, options: OnnxExportOptions = {}): Uint8Array {
   const outputs = resolveOutputs(graph, options.outputs)
-  const needed = ancestors(outputs)
-  const nodes = graph.nodes.filter(n => needed.has(n))
-  const builder = new GraphBuilder(new NameSet())
+  const nodes = needed(graph, outputs)
+  const builder = new Exporter(new NameSet(), '')
   const values = new Map<GraphNode, string>()
   // Inputs first, so they keep their names: that is what a user feeds.
   const inputs = nodes.filter(n => n.op === 'placeholder').map((p) => {
@@ -27,51 +27,70 @@ export function toOnnx(graph: Graph, options: OnnxExportOptions = {}): Uint8Arra
     values.set(p, name)
     return valueInfo(name, p.shape, axis => `${name}_dim${axis}`)
   })
-  emitNodes(builder, nodes, values)
-  const used = new Set<string>()
-  const outputInfos = outputs.map(o => valueInfo(outputName(builder, o, values.get(o)!, used), o.shape))
-  return encodeModel(builder.graph('engine', inputs, outputInfos))
+  return encodeModel(builder.graph('engine', inputs, builder.emit(nodes, values, outputs)))
 }
 
-/** Emits `nodes` (in order, inputs first) into `builder`; `values` maps each node to its ONNX value name. */
-export function emitNodes(builder: GraphBuilder, nodes: readonly GraphNode[], values: Map<GraphNode, string>): void {
-  for (const n of nodes) {
-    if (values.has(n))
-      continue
+/** A GraphBuilder that writes engine nodes through their ops' mappings, subgraphs included. */
+class Exporter extends GraphBuilder implements OnnxEmitter {
+  /** `prefix`: put before the node ids of a subgraph, whose ids may repeat the outer graph's */
+  constructor(names: NameSet, private readonly prefix: string) {
+    super(names)
+  }
+
+  subgraph(graph: Graph, inputs: readonly string[], name: string): OnnxSubgraph {
+    const placeholders = graph.nodes.filter(n => n.op === 'placeholder')
+    if (placeholders.length !== inputs.length)
+      throw new EngineError(`toOnnx: subgraph ${name} has ${placeholders.length} placeholder(s) but is given ${inputs.length} value(s)`)
+    if (graph.outputs.length === 0)
+      throw new EngineError(`toOnnx: subgraph ${name} declares no outputs`)
+    const label = `${this.prefix}${this.hint}_${name}`
+    const child = new Exporter(this.names, `${label}_`)
+    const values = new Map(placeholders.map((p, i) => [p, inputs[i]]))
+    const outputs = child.emit(needed(graph, graph.outputs), values, graph.outputs)
+    return child.asSubgraph(label, outputs)
+  }
+
+  /** Writes `nodes` (inputs first) with `values` naming those already known; returns the outputs' infos. */
+  emit(nodes: readonly GraphNode[], values: Map<GraphNode, string>, outputs: readonly GraphNode[]) {
+    for (const n of nodes) {
+      if (!values.has(n))
+        values.set(n, this.emitNode(n, values))
+    }
+    const used = new Set<string>()
+    return outputs.map(o => valueInfo(this.outputName(o, values.get(o)!, used), o.shape))
+  }
+
+  private emitNode(n: GraphNode, values: ReadonlyMap<GraphNode, string>): string {
+    const own = `${this.prefix}${n.name ?? n.id}`
     if (n.op === 'placeholder')
       throw new EngineError(`toOnnx: placeholder '${n.label}' (node ${n.id}) has no value here`)
-    if (n.op === 'variable' || n.op === 'constant') {
-      values.set(n, builder.initializer(n.name ?? `${n.id}_const`, n.value!))
-      continue
-    }
+    if (n.op === 'variable' || n.op === 'constant')
+      return this.initializer(n.name ? own : `${own}_const`, n.value!)
     const def = getOp(n.op)
     if (!def.onnx)
       throw new EngineError(`toOnnx: cannot export op '${n.op}' (node ${n.id}): it has no ONNX mapping`)
-    builder.hint = n.id
-    const first = builder.nodes.length
-    let value = def.onnx(builder, { inputs: n.inputs.map(x => values.get(x)!), shapes: n.inputs.map(x => x.shape), attrs: n.attrs })
+    this.hint = n.id
+    const first = this.nodes.length
+    const value = def.onnx(this, { inputs: n.inputs.map(x => values.get(x)!), shapes: n.inputs.map(x => x.shape), attrs: n.attrs })
+    if (!this.nodes.slice(first).some(p => p.output!.includes(value)))
+      return value // the op passes a value through unchanged
     // The op's result takes the node's own name, so the model reads like the engine graph.
-    if (builder.nodes.slice(first).some(p => p.output!.includes(value))) {
-      const name = builder.names.claim(n.name ?? n.id)
-      builder.rename(value, name)
-      value = name
-    }
-    values.set(n, value)
+    const name = this.names.claim(own)
+    this.rename(value, name)
+    return name
   }
-}
 
-/** The name a graph output is known by: the node's value, or an Identity of it when that value is an input, an initializer or already an output. */
-export function outputName(builder: GraphBuilder, node: GraphNode, value: string, used: Set<string>): string {
-  let name = value
-  if (used.has(value) || !builder.nodes.some(p => p.output!.includes(value))) {
-    builder.hint = node.name ?? node.id
-    name = builder.node('Identity', [value])
-    const readable = builder.names.claim(`${node.name ?? node.id}_out`)
-    builder.rename(name, readable)
-    name = readable
+  /** An output's name: its node's value, or an Identity of it when that value is an input, an initializer, from outside, or already an output. */
+  private outputName(node: GraphNode, value: string, used: Set<string>): string {
+    let name = value
+    if (used.has(value) || !this.nodes.some(p => p.output!.includes(value))) {
+      this.hint = node.id
+      name = this.names.claim(`${this.prefix}${node.name ?? node.id}_out`)
+      this.rename(this.node('Identity', [value]), name)
+    }
+    used.add(name)
+    return name
   }
-  used.add(name)
-  return name
 }
 
 function resolveOutputs(graph: Graph, fetches: readonly Fetch[] | undefined): GraphNode[] {
@@ -86,7 +105,8 @@ function resolveOutputs(graph: Graph, fetches: readonly Fetch[] | undefined): Gr
   })
 }
 
-function ancestors(outputs: readonly GraphNode[]): Set<GraphNode> {
+/** The nodes the outputs depend on, in graph order (inputs before their users). */
+function needed(graph: Graph, outputs: readonly GraphNode[]): GraphNode[] {
   const seen = new Set<GraphNode>()
   const stack = [...outputs]
   while (stack.length) {
@@ -96,5 +116,5 @@ function ancestors(outputs: readonly GraphNode[]): Set<GraphNode> {
       stack.push(...n.inputs)
     }
   }
-  return seen
+  return graph.nodes.filter(n => seen.has(n))
 }

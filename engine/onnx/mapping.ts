@@ -5,6 +5,9 @@ import type { OnnxMapping } from '../ops/types'
 /** TensorProto.DataType.FLOAT: the engine computes in float64, but its models are exported as float32. */
 export const ONNX_FLOAT = 1
 
+/** TensorProto.DataType.BOOL: what If's condition and comparisons' results are. */
+export const ONNX_BOOL = 9
+
 /** An op that is exactly one ONNX operator with the same inputs and no attributes (Add, Relu, MatMul, …). */
 export function onnxOp(opType: string): OnnxMapping {
   return (e, { inputs }) => e.node(opType, inputs)

@@ -1,7 +1,7 @@
 // The protobuf side of the export: ONNX nodes, initializers, value infos and the ModelProto, built
 // with onnx-proto's generated classes (ONNX 1.10 schema, protobufjs) and never encoded by hand.
 import type { onnx } from 'onnx-proto'
-import type { NDArray, OnnxAttr, OnnxEmitter, OnnxSubgraph } from '../ops/types'
+import type { NDArray, OnnxAttr, OnnxSubgraph } from '../ops/types'
 import type { StaticShape } from '../shape'
 import onnxProto from 'onnx-proto'
 import { EngineError } from '../errors'
@@ -39,8 +39,8 @@ export class NameSet {
   }
 }
 
-/** Collects one ONNX graph's nodes and initializers; op mappings write through it (OnnxEmitter). */
-export class GraphBuilder implements OnnxEmitter {
+/** Collects one ONNX graph's nodes and initializers; op mappings write through it (see export.ts). */
+export class GraphBuilder {
   readonly nodes: onnx.INodeProto[] = []
   readonly initializers: onnx.ITensorProto[] = []
   /** names this graph defines (node outputs, initializers); outer values are only referenced */
@@ -93,9 +93,9 @@ export class GraphBuilder implements OnnxEmitter {
     this.defined.add(to)
   }
 
-  /** Wraps a finished child builder as a GraphProto (for If's branches). */
-  subgraphOf(child: GraphBuilder, name: string, outputs: onnx.IValueInfoProto[]): OnnxSubgraph {
-    return new Subgraph({ name, node: child.nodes, initializer: child.initializers, input: [], output: outputs })
+  /** This graph as a subgraph attribute (If's branches): no inputs, it reads outer values by name. */
+  asSubgraph(name: string, outputs: onnx.IValueInfoProto[]): OnnxSubgraph {
+    return new Subgraph(this.graph(name, [], outputs))
   }
 
   graph(name: string, inputs: onnx.IValueInfoProto[], outputs: onnx.IValueInfoProto[]): onnx.IGraphProto {

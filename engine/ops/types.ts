@@ -1,3 +1,4 @@
+import type { Graph } from '../graph'
 import type { Shape, StaticShape } from '../shape'
 import type { GradBuilder } from './builder'
 import type { FusedProgram } from './fused'
@@ -69,6 +70,11 @@ export interface OnnxEmitter {
   int64: (values: number | readonly number[]) => string
   /** a constant float32 scalar */
   float: (value: number) => string
+  /**
+   * An engine graph as an ONNX subgraph (If's branches): its placeholders, in node order, read the
+   * outer values `inputs`; its declared `outputs` become the subgraph's outputs. `name` labels it.
+   */
+  subgraph: (graph: Graph, inputs: readonly string[], name: string) => OnnxSubgraph
 }
 
 export interface OnnxContext {
