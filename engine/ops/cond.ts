@@ -8,6 +8,7 @@ import type { StaticShape } from '../shape'
 import type { Attrs, NDArray, OpDef } from './types'
 import { EngineError, formatShape } from '../errors'
 import { quietly } from '../hooks'
+import { ONNX_BOOL } from '../onnx/mapping'
 
 declare module './types' {
   interface Attrs {
@@ -155,5 +156,10 @@ export function condOp(lookup: (name: string) => OpDef): OpDef {
       return [null, ...captured.map((_, i) => b.cond(pred, [...captured, grad], { thenBranch: thenGrads[i], elseBranch: elseGrads[i] }))]
     },
     label: ({ thenBranch, elseBranch }) => `cond(then: ${summary(thenBranch)}, else: ${summary(elseBranch)})`,
+    // ONNX If: the predicate as a one-element bool (non-zero is true, as here), each branch a subgraph.
+    onnx: (e, { inputs: [pred, ...captured], attrs }) => e.node('If', [e.node('Cast', [e.node('Reshape', [pred, e.int64([])])], { to: ONNX_BOOL })], {
+      then_branch: e.subgraph(branchOf(attrs, 'thenBranch'), captured, 'then'),
+      else_branch: e.subgraph(branchOf(attrs, 'elseBranch'), captured, 'else'),
+    }),
   }
 }
