@@ -1,0 +1,34 @@
+// What the demo tests compare a step script with: the snippet the slide shows and the slide itself.
+import type { DemoScript } from '../../../demos/types'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect } from 'vitest'
+import { highlightRanges } from '../../../demos/replay'
+import { ROOT } from '../../../scripts/paths'
+import { loadDeck } from '../../support/deck'
+
+export function snippetLines(file: string): string[] {
+  return readFileSync(join(ROOT, 'snippets', file), 'utf8').replace(/\n$/, '').split('\n')
+}
+
+/** Node ids by step, for counting. */
+export const nodeCounts = (script: DemoScript) => script.steps.map(s => s.snapshot.nodes.length)
+
+export function node(script: DemoScript, step: number, label: string) {
+  const n = script.steps[step].snapshot.nodes.find(x => x.label === label)
+  expect(n, `node '${label}' at step ${step}`).toBeDefined()
+  return n!
+}
+
+/**
+ * The slide that shows this demo: its `clicks` cover every step, and its snippet import highlights
+ * exactly the lines the steps run (`<<< @/snippets/<file> {all|4|5|…}`).
+ */
+export async function expectSlideInSync(alias: string, script: DemoScript, snippet: string) {
+  const slide = (await loadDeck()).find(s => s.alias === alias)
+  expect(slide, `a slide with routeAlias ${alias}`).toBeDefined()
+  expect(slide!.frontmatter.clicks, `clicks of slide '${alias}'`).toBe(script.steps.length - 1)
+  const pages = ['graphs.md', 'convergence.md', 'today.md'].map(p => readFileSync(join(ROOT, 'pages', p), 'utf8')).join('\n')
+  const imports = [...pages.matchAll(new RegExp(`^<<< @/snippets/${snippet.replace('.', '\\.')}(#[\\w-]+)?\\s*(\\{[^}]*\\})?`, 'gm'))]
+  expect(imports.map(m => m[2]), `highlight ranges of ${snippet}`).toContain(highlightRanges(script.steps))
+}
