@@ -1,8 +1,8 @@
 // toOnnx: exported bytes are loaded by ONNX Runtime and must compute what Session.run computes.
-import type { GraphNode } from '../../../engine'
+import type { GraphNode, Tensor } from '../../../engine'
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node'
 import { describe, expect, it } from 'vitest'
-import { EngineError, getOp, Graph, opNames, Session, toOnnx } from '../../../engine'
+import { cond, EngineError, getOp, Graph, opNames, Session, tensor, toOnnx, trace } from '../../../engine'
 import { inspectOnnx } from '../../../engine/onnx/inspect'
 import { ONNX_IR_VERSION, ONNX_OPSET } from '../../../engine/onnx/model'
 import { registerOp } from '../../../engine/ops/registry'
@@ -185,5 +185,52 @@ describe('toOnnx with fused nodes', () => {
     const f = g.apply('fused', [x, 2, b], { program })
     const bytes = await expectSameAsSession(g, [f], [feedsFor(g, 3, 21)])
     expect(inspectOnnx(bytes).nodes.map(n => n.opType)).toEqual(['Mul', 'Add', 'Pow', 'Greater', 'Cast', 'Sub', 'Tanh'])
+  })
+})
+
+describe('toOnnx with cond', () => {
+  /** Feeds for x whose sum is positive (then branch) or negative (else branch). */
+  function signedFeeds(shape: number[], seed: number): Feeds[] {
+    const mag = random(shape, seed).map(Math.abs)
+    return [{ x: { shape, data: mag } }, { x: { shape, data: mag.map(v => -v) } }]
+  }
+
+  it('maps a static cond to ONNX If and runs both branches', async () => {
+    const g = new Graph()
+    const x = g.placeholder('x', [null, 3])
+    const y = g.cond(g.gt(g.sum(x), 0), () => g.mul(g.tanh(x), 2), () => g.sub(g.exp(x), 1))
+    const bytes = await expectSameAsSession(g, [y], signedFeeds([4, 3], 31))
+    const model = inspectOnnx(bytes)
+    const ifNode = model.nodes.find(n => n.opType === 'If')!
+    expect(ifNode.attributes).toEqual(['then_branch', 'else_branch'])
+    expect(ifNode.subgraphs.map(s => s.map(n => n.opType))).toEqual([['Tanh', 'Mul'], ['Exp', 'Sub']])
+    expect(ifNode.subgraphs[0][0].inputs).toEqual(['x']) // the branch reads the outer input by name
+    expect(model.outputs).toEqual([{ name: y.id, shape: [null, 3], dataType: 1 }])
+  })
+
+  it('exports branches that return an input, a constant, or a nested cond', async () => {
+    const g = new Graph()
+    const x = g.placeholder('x', [2])
+    const pick = g.cond(g.gt(g.sum(x), 0), () => x, () => g.constant([7, 8]))
+    const nested = g.cond(g.lt(g.sum(x), 0), () => g.cond(g.gt(g.mean(x), -1), () => g.neg(x), () => g.mul(x, 3)), () => g.add(x, 1))
+    await expectSameAsSession(g, [pick, nested], [...signedFeeds([2], 32), { x: { shape: [2], data: [-3, -4] } }])
+  })
+
+  it('exports a traced function with cond, using its declared outputs', async () => {
+    const traced = trace((x: Tensor) => cond(x.sum().gt(0), () => x.mul(x).sum(), () => x.exp().sum().sub(3)), tensor([0.5, 1.2, -0.3]))
+    const g = traced.graph
+    const bytes = toOnnx(g)
+    const ort = await InferenceSession.create(bytes)
+    for (const data of [[0.5, 1.2, -0.3], [-0.5, 0.2, -1.3]]) {
+      const got = await ort.run({ [ort.inputNames[0]]: new OrtTensor('float32', Float32Array.from(data), [3]) })
+      expectClose(Array.from(got[ort.outputNames[0]].data as Float32Array), [...traced(tensor(data)).data], 1e-6, `traced at ${data}`)
+    }
+  })
+
+  it('exports the gradient of a cond (a cond over the branches\' gradients)', async () => {
+    const g = new Graph()
+    const x = g.placeholder('x', [3])
+    const y = g.cond(g.gt(g.sum(x), 0), () => g.sum(g.mul(x, x)), () => g.sum(g.exp(x)))
+    await expectSameAsSession(g, g.gradients(y, [x]), signedFeeds([3], 33))
   })
 })
