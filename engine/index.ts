@@ -2,8 +2,9 @@
 // Ops live once in ops/registry.ts (each an OpDef: shape rule, forward, backward written against a
 // GradBuilder, onnx slot). Eager tensors (eager.ts, autograd.ts), graphs (graph.ts, session.ts) and
 // symbolic gradients (gradients.ts) all dispatch through it.
-// Internal seam for trace()/graphFunction: hooks.ts (`withObserver`, `EngineObserver`: opApplied,
-// tensorCreated, valueRead on item()/toArray(), warning, …), the same hooks `record` uses.
+// The observer seam, hooks.ts (`withObserver(observer, fn)`, `EngineObserver`: opApplied, tensorCreated,
+// valueRead on item()/toArray(), warning, …): what trace()/graphFunction and `record` listen with. Public
+// so a tracer can be written outside the engine (the workshop's exercise 04).
 export { cond } from './cond'
 export { tensor } from './eager'
 export { EngineError, formatShape } from './errors'
@@ -11,7 +12,7 @@ export { Graph, GraphNode } from './graph'
 export type { NodeKind, NodeSpec, Operand } from './graph'
 export { graphFunction } from './graph-function'
 export type { GraphFunction, GraphFunctionArg, GraphFunctionOptions } from './graph-function'
-export { noGrad } from './hooks'
+export { noGrad, withObserver } from './hooks'
 export type { EngineObserver } from './hooks'
 export type { NestedArray, TensorData } from './nested'
 export { toOnnx } from './onnx/export'
