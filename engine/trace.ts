@@ -23,6 +23,7 @@ import { EngineError, formatShape } from './errors'
 import { Graph } from './graph'
 import { quietly, withObserver } from './hooks'
 import { Tensor } from './tensor'
+import { nodesNeeded } from './walk'
 import { warn } from './warn'
 
 /** One graph being built: the whole trace, or one branch of a cond inside it. */
@@ -197,15 +198,7 @@ export function replay(graph: Graph, args: readonly Tensor[]): Tensor[] {
       throw new EngineError(`traced function: input '${p.label}' has shape ${formatShape(t.shape)}, but the graph was traced for ${formatShape(p.shape)} (trace again for this shape, or use graphFunction)`)
     values.set(p, t)
   })
-  const needed = new Set<GraphNode>()
-  const stack = [...graph.outputs]
-  while (stack.length) {
-    const n = stack.pop()!
-    if (!needed.has(n)) {
-      needed.add(n)
-      stack.push(...n.inputs)
-    }
-  }
+  const needed = nodesNeeded(graph.outputs)
   for (const n of graph.nodes) {
     if (!needed.has(n) || values.has(n))
       continue

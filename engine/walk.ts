@@ -1,3 +1,4 @@
+import type { GraphNode } from './graph'
 import type { Tensor } from './tensor'
 
 /**
@@ -29,4 +30,18 @@ export function inputsFirst(roots: readonly Tensor[], follow: (t: Tensor) => boo
     }
   }
   return order
+}
+
+/** Graph nodes the `roots` depend on (themselves included): what computing them needs. */
+export function nodesNeeded(roots: readonly GraphNode[]): Set<GraphNode> {
+  const needed = new Set<GraphNode>()
+  const stack = [...roots]
+  while (stack.length) {
+    const n = stack.pop()!
+    if (!needed.has(n)) {
+      needed.add(n)
+      stack.push(...n.inputs)
+    }
+  }
+  return needed
 }

@@ -9,6 +9,7 @@ import type { Attrs, NDArray, OpDef } from './types'
 import { EngineError, formatShape } from '../errors'
 import { quietly } from '../hooks'
 import { ONNX_BOOL } from '../onnx/mapping'
+import { nodesNeeded } from '../walk'
 
 declare module './types' {
   interface Attrs {
@@ -88,15 +89,7 @@ function summary(branch: Graph | undefined): string {
   const out = branch?.outputs[0]
   if (!branch || !out)
     return '?'
-  const needed = new Set<GraphNode>()
-  const stack = [out]
-  while (stack.length) {
-    const n = stack.pop()!
-    if (!needed.has(n)) {
-      needed.add(n)
-      stack.push(...n.inputs)
-    }
-  }
+  const needed = nodesNeeded([out])
   const ops = branch.nodes.filter(n => needed.has(n) && n.kind !== 'input' && n.kind !== 'const' && n.kind !== 'param').map(n => n.label)
   if (ops.length === 0)
     return out.label
@@ -111,17 +104,9 @@ function summary(branch: Graph | undefined): string {
 function runBranch(branch: Graph, inputs: readonly NDArray[], lookup: (name: string) => OpDef): NDArray {
   const values = new Map<GraphNode, NDArray>()
   branchInputs(branch).forEach((p, i) => values.set(p, inputs[i]))
-  const needed = new Set<GraphNode>()
-  const stack = [branch.outputs[0]]
-  while (stack.length) {
-    const n = stack.pop()!
-    if (!needed.has(n) && !values.has(n)) {
-      needed.add(n)
-      stack.push(...n.inputs)
-    }
-  }
+  const needed = nodesNeeded(branch.outputs)
   for (const n of branch.nodes) {
-    if (!needed.has(n))
+    if (!needed.has(n) || values.has(n))
       continue
     if (n.op === 'constant' || n.op === 'variable') {
       values.set(n, n.value!)

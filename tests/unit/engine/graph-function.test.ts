@@ -3,7 +3,7 @@
 // "6 out of the last 6 calls …"; the same values as tensors traced once.
 import type { Tensor, WarningEvent } from '../../../engine'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { graphFunction, record, tensor } from '../../../engine'
+import { cond, graphFunction, record, tensor } from '../../../engine'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -96,6 +96,14 @@ describe('graphFunction', () => {
     const g = f.cache.get('(x: Tensor[2], factor=3)')!
     expect(g.outputs.map(n => n.op)).toEqual(['mul'])
     expect(g.nodes.filter(n => n.op === 'constant').map(n => n.label)).toEqual(['3']) // the number is baked in
+  })
+
+  it('with cond inside (tf.cond, what AutoGraph makes of a tensor `if`), one graph is right for both signs', () => {
+    const f = graphFunction((x: Tensor) => cond(x.sum().gt(0), () => x.mul(2), () => x.sub(100)))
+    expect(f(tensor([1, 1, 1])).toArray()).toEqual([2, 2, 2])
+    expect(f(tensor([-1, -1, -1])).toArray()).toEqual([-101, -101, -101])
+    expect(f.traceCount).toBe(1)
+    expect([...f.cache.values()][0].outputs[0].op).toBe('cond')
   })
 
   it('rejects arguments that are neither tensors nor numbers', () => {
