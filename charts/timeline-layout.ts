@@ -31,8 +31,8 @@ export interface TimelineOptions {
   lanesPerSide: number
   /** horizontal padding inside the SVG */
   padding?: number
-  /** average glyph width in px, to estimate label widths */
-  charWidth?: number
+  /** width in px of an event's label box (default: an estimate for a 13px title over an 11px date) */
+  measure?: (event: TimelineEvent) => number
 }
 
 export interface TimelineLayout {
@@ -41,7 +41,7 @@ export interface TimelineLayout {
   scale: (fractionalYear: number) => number
 }
 
-/** Keeps events whose date lies in [fromYear, toYear]; `ids`, when given, also selects and orders nothing else. */
+/** Keeps the events dated within [fromYear, toYear], restricted to `ids` when given, in date order. */
 export function selectEvents(events: TimelineEvent[], fromYear: number, toYear: number, ids?: string[]): TimelineEvent[] {
   const wanted = ids ? new Set(ids) : null
   return events
@@ -52,33 +52,48 @@ export function selectEvents(events: TimelineEvent[], fromYear: number, toYear: 
     .sort((a, b) => toFractionalYear(a.date) - toFractionalYear(b.date))
 }
 
+/** Bold 13px titles average about 8px a glyph in Inter, 11px secondary lines about 6px; plus a margin. */
+export function estimateLabelWidth(event: TimelineEvent, secondary: string[] = [event.date]): number {
+  return Math.max(event.label.length * 8, ...secondary.map(t => t.length * 6)) + 8
+}
+
+interface Slot { side: 'above' | 'below', lane: number }
+
 /**
- * Places each event on the axis and puts its label in the first lane (alternating above and below the
- * axis, nearest first) where it does not overlap the previous label of that lane.
+ * Places each event on the axis and its label in a lane, alternating above and below the axis, nearest
+ * lanes first. Events are placed right to left, so clustered events climb a staircase whose stems never
+ * cross another label: a lane is free when the label overlaps no label in it, no nearer label on the
+ * same side covers this event's stem, and no farther stem runs through this label.
  */
 export function layoutTimeline(events: TimelineEvent[], options: TimelineOptions): TimelineLayout {
   const { width, fromYear, toYear, lanesPerSide } = options
   const padding = options.padding ?? 16
-  const charWidth = options.charWidth ?? 7
+  const measure = options.measure ?? estimateLabelWidth
   const scale = linearScale([fromYear, toYear + 1], [padding, width - padding])
-  const laneOrder: { side: 'above' | 'below', lane: number }[] = []
+  const slots: Slot[] = []
   for (let lane = 0; lane < lanesPerSide; lane++)
-    laneOrder.push({ side: 'above', lane }, { side: 'below', lane })
-  const rightEdge = new Map<string, number>()
+    slots.push({ side: 'above', lane }, { side: 'below', lane })
   const gap = 10
+  const placed: PlacedEvent[] = []
 
-  const placed = events.map((event) => {
+  const sorted = [...events].sort((a, b) => toFractionalYear(b.date) - toFractionalYear(a.date))
+  for (const event of sorted) {
     const x = scale(toFractionalYear(event.date))
-    const labelWidth = Math.ceil(Math.max(event.label.length, event.date.length + 3) * charWidth) + 8
+    const labelWidth = Math.ceil(measure(event))
     const anchor: 'start' | 'end' = x + labelWidth > width - 2 ? 'end' : 'start'
     const labelLeft = anchor === 'start' ? x - 4 : x + 4 - labelWidth
-    const free = laneOrder.find(l => (rightEdge.get(`${l.side}${l.lane}`) ?? -Infinity) + gap <= labelLeft)
-    // Every lane is busy: fall back to the one that frees up first.
-    const slot = free ?? laneOrder.reduce((best, l) =>
-      (rightEdge.get(`${l.side}${l.lane}`) ?? 0) < (rightEdge.get(`${best.side}${best.lane}`) ?? 0) ? l : best)
-    rightEdge.set(`${slot.side}${slot.lane}`, labelLeft + labelWidth)
-    return { ...event, x, lane: slot.lane, side: slot.side, labelLeft, labelWidth, anchor }
-  })
+    const labelRight = labelLeft + labelWidth
+    const conflicts = (slot: Slot): number => placed.filter(p => p.side === slot.side && (
+      (p.lane === slot.lane && p.labelLeft < labelRight + gap && labelLeft < p.labelLeft + p.labelWidth + gap)
+      || (p.lane < slot.lane && p.labelLeft - 3 <= x && x <= p.labelLeft + p.labelWidth + 3)
+      || (p.lane > slot.lane && labelLeft - 3 <= p.x && p.x <= labelRight + 3)
+    )).length
+    // Every lane is busy: take the one with the fewest conflicts.
+    const slot = slots.find(s => conflicts(s) === 0)
+      ?? slots.reduce((best, s) => conflicts(s) < conflicts(best) ? s : best)
+    placed.push({ ...event, x, lane: slot.lane, side: slot.side, labelLeft, labelWidth, anchor })
+  }
+  placed.reverse()
 
   const ticks = []
   for (let year = fromYear; year <= toYear + 1; year++)
@@ -90,4 +105,10 @@ export function layoutTimeline(events: TimelineEvent[], options: TimelineOptions
 export function labelsOverlap(a: PlacedEvent, b: PlacedEvent): boolean {
   return a.side === b.side && a.lane === b.lane
     && a.labelLeft < b.labelLeft + b.labelWidth && b.labelLeft < a.labelLeft + a.labelWidth
+}
+
+/** True when the stem of `a` (from the axis out to its lane) runs through the label of `b`. */
+export function stemCrossesLabel(a: PlacedEvent, b: PlacedEvent): boolean {
+  return a !== b && a.side === b.side && b.lane < a.lane
+    && b.labelLeft < a.x && a.x < b.labelLeft + b.labelWidth
 }

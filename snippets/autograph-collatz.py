@@ -1,4 +1,4 @@
-# AutoGraph turns a while loop on a tensor into one graph op.
+# AutoGraph turns a loop on a tensor into one graph op.
 import tensorflow as tf
 
 
@@ -6,8 +6,8 @@ import tensorflow as tf
 @tf.function
 def collatz(n):
     steps = tf.constant(0)
-    while n > 1:            # tensor condition -> tf.while_loop
-        if n % 2 == 0:      # tensor condition -> tf.cond
+    while n > 1:          # tensor test: tf.while_loop
+        if n % 2 == 0:    # tensor test: tf.cond
             n = n // 2
         else:
             n = 3 * n + 1
@@ -18,6 +18,9 @@ def collatz(n):
 
 print("collatz(27) =", int(collatz(tf.constant(27))))
 code = tf.autograph.to_code(collatz.python_function)
-print("uses ag__.while_stmt:", "ag__.while_stmt" in code, "| ag__.if_stmt:", "ag__.if_stmt" in code)
-graph = collatz.get_concrete_function(tf.TensorSpec([], tf.int32)).graph
-print("graph ops:", sorted({op.type for op in graph.get_operations() if "While" in op.type}))
+print("uses ag__.while_stmt:", "ag__.while_stmt" in code,
+      "| ag__.if_stmt:", "ag__.if_stmt" in code)
+spec = tf.TensorSpec([], tf.int32)
+graph = collatz.get_concrete_function(spec).graph
+ops = {op.type for op in graph.get_operations()}
+print("graph ops:", sorted(t for t in ops if "While" in t))

@@ -1,13 +1,14 @@
-# Define-then-run, TensorFlow 1.x style: describe the graph, then run it in a session.
+# Define-then-run (TF 1.x style): build, then run.
 import tensorflow as tf
 
 tf.compat.v1.disable_eager_execution()
+v1 = tf.compat.v1
 
-x = tf.compat.v1.placeholder(tf.float32, shape=(), name="x")
-y = x * x + 3.0 * x             # adds nodes, computes nothing
-(dy_dx,) = tf.compat.v1.gradients(y, [x])
-print(y)                        # a symbol, not a value
+x = v1.placeholder(tf.float32, shape=(), name="x")
+y = x * x + 3.0 * x    # adds nodes, computes nothing
+(dy_dx,) = v1.gradients(y, [x])
+print(y)                     # a symbol, not a value
 
-with tf.compat.v1.Session() as sess:
-    y_val, g_val = sess.run([y, dy_dx], feed_dict={x: 2.0})
-print("y =", float(y_val), "| dy/dx =", float(g_val))
+with v1.Session() as sess:
+    out = sess.run([y, dy_dx], feed_dict={x: 2.0})
+print("y =", float(out[0]), "| dy/dx =", float(out[1]))

@@ -1,4 +1,5 @@
-# torch.export refuses a data-dependent `if`; torch.cond keeps both branches in the graph.
+# torch.export refuses a data-dependent `if`;
+# torch.cond keeps both branches in the graph.
 import torch
 
 neg = -torch.ones(3)
@@ -20,9 +21,12 @@ except Exception as err:  # GuardOnDataDependentSymNode
 # region core
 class F(torch.nn.Module):
     def forward(self, x):
-        return torch.cond(x.sum() > 0, lambda x: x * 2, lambda x: x - 100, (x,))
+        return torch.cond(x.sum() > 0,
+                          lambda x: x * 2,
+                          lambda x: x - 100, (x,))
 
 
-ep = torch.export.export(F(), (torch.ones(3),))  # an ExportedProgram
-print("export with torch.cond: f(neg) ->", ep.module()(neg))
+ep = torch.export.export(F(), (torch.ones(3),))
+print("export with torch.cond: f(neg) ->",
+      ep.module()(neg))
 # endregion core

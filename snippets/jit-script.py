@@ -1,9 +1,10 @@
-# torch.jit.script compiles the Python source, so both branches survive.
+# torch.jit.script compiles the Python source,
+# so both branches survive.
 import warnings
 
 import torch
 
-warnings.simplefilter("ignore")  # TorchScript is deprecated since 2.10
+warnings.simplefilter("ignore")  # deprecated since 2.10
 neg = -torch.ones(3)
 
 

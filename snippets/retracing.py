@@ -1,7 +1,8 @@
-# Python scalars are part of tf.function's cache key: each new value retraces.
+# Python scalars are part of tf.function's cache key:
+# each new value retraces.
 import tensorflow as tf
 
-tf.get_logger().setLevel("ERROR")  # hide the retracing warning; it is on the slide
+tf.get_logger().setLevel("ERROR")  # warning: on the slide
 traces = 0
 
 
@@ -9,7 +10,7 @@ traces = 0
 @tf.function
 def scale(x, factor):
     global traces
-    traces += 1  # Python side effect: runs only while tracing
+    traces += 1  # Python code: runs only when tracing
     return x * factor
 
 
@@ -21,6 +22,6 @@ print("traces with python ints:", traces)
 traces = 0
 fresh = tf.function(scale.python_function)
 for k in range(6):
-    fresh(x, tf.constant(float(k)))  # a tensor each time
+    fresh(x, tf.constant(float(k)))  # a tensor
 print("traces with tensors    :", traces)
 # endregion calls

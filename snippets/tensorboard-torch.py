@@ -1,4 +1,4 @@
-# torch.utils.tensorboard writes the same event files TensorBoard reads for TF.
+# PyTorch writes TensorBoard's own event files.
 import pathlib
 import tempfile
 
@@ -7,7 +7,7 @@ from torch.utils.tensorboard import SummaryWriter
 with tempfile.TemporaryDirectory() as logdir:
     with SummaryWriter(logdir) as writer:
         for step in range(3):
-            writer.add_scalar("loss", 1.0 / (step + 1), step)
-    files = list(pathlib.Path(logdir).glob("events.out.tfevents.*"))
-    print("event files written:", len(files))
+            writer.add_scalar("loss", 1 / (step + 1), step)
+    found = pathlib.Path(logdir).glob("events.out.*")
+    print("event files written:", len(list(found)))
 # then: tensorboard --logdir runs/

@@ -1,4 +1,4 @@
-# The same function, traced into a graph by tf.function on its first call.
+# The same function, traced into a graph on first call.
 import tensorflow as tf
 
 

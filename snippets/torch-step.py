@@ -1,4 +1,5 @@
-# One training step in PyTorch: gradients accumulate, so zero them first.
+# A PyTorch training step: gradients accumulate,
+# so zero them first.
 import torch
 
 torch.manual_seed(0)
@@ -10,9 +11,9 @@ first = loss_fn(model(x), y).item()
 
 # region step
 for _ in range(20):
-    opt.zero_grad()              # .grad would otherwise add up
-    loss = loss_fn(model(x), y)  # autograd records as it runs
-    loss.backward()              # fills p.grad for every parameter
+    opt.zero_grad()        # .grad would add up
+    loss = loss_fn(model(x), y)   # recorded
+    loss.backward()        # fills p.grad
     opt.step()
 # endregion step
 

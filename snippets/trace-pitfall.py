@@ -1,9 +1,10 @@
-# torch.jit.trace records the branch the example input took, and only that branch.
+# torch.jit.trace records the branch the example
+# input took, and only that branch.
 import warnings
 
 import torch
 
-warnings.simplefilter("ignore")  # the TracerWarning and DeprecationWarning are on the slide
+warnings.simplefilter("ignore")  # warnings: on the slide
 neg = -torch.ones(3)
 
 
@@ -14,7 +15,7 @@ def f(x):
     return x - 100
 
 
-traced = torch.jit.trace(f, torch.ones(3))  # example input: positive
+traced = torch.jit.trace(f, torch.ones(3))  # x > 0
 print("eager  f(neg):", f(neg))
-print("traced f(neg):", traced(neg))  # replays "x * 2"
+print("traced f(neg):", traced(neg))  # replays x * 2
 # endregion core
