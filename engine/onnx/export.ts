@@ -3,6 +3,7 @@ import type { OnnxEmitter, OnnxSubgraph } from '../ops/types'
 import type { Fetch } from '../session'
 import { EngineError } from '../errors'
 import { getOp } from '../ops/registry'
+import { nodesNeeded } from '../walk'
 import { encodeModel, GraphBuilder, NameSet, valueInfo } from './model'
 
 export interface OnnxExportOptions {
@@ -107,14 +108,6 @@ function resolveOutputs(graph: Graph, fetches: readonly Fetch[] | undefined): Gr
 
 /** The nodes the outputs depend on, in graph order (inputs before their users). */
 function needed(graph: Graph, outputs: readonly GraphNode[]): GraphNode[] {
-  const seen = new Set<GraphNode>()
-  const stack = [...outputs]
-  while (stack.length) {
-    const n = stack.pop()!
-    if (!seen.has(n)) {
-      seen.add(n)
-      stack.push(...n.inputs)
-    }
-  }
+  const seen = nodesNeeded(outputs)
   return graph.nodes.filter(n => seen.has(n))
 }
