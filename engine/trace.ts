@@ -46,7 +46,7 @@ export function activeTracer(): Tracer | null {
 }
 
 // PyTorch's TracerWarning, with JS in place of Python.
-function TRACER_WARNING(what: string) {
+function tracerWarning(what: string) {
   return `TracerWarning: Converting a tensor to a JS ${what} might cause the trace to be incorrect. We can't record the data flow of JS values, so this value will be treated as a constant in the future. This means that the trace might not generalize to other inputs!`
 }
 
@@ -68,7 +68,7 @@ export class Tracer {
     },
     valueRead: (t, how) => {
       if (activeTracer() === this && this.isTraced(t))
-        warn(TRACER_WARNING(how === 'item' ? 'number' : 'array'), t.id)
+        warn(tracerWarning(how === 'item' ? 'number' : 'array'), t.id)
     },
   }
 
