@@ -3,7 +3,7 @@ import type { SlideMeta } from '../tests/support/deck'
 // figures with targets, and say (from the numbers) why a missed target is missed.
 import type { DemoRun } from './demos'
 import type { Figure, Section, Skip } from './figures'
-import type { ManifestExercise } from './workshop'
+import type { ManifestExercise, WorkshopRun } from './workshop'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../scripts/paths'
@@ -15,7 +15,7 @@ import { figure } from './figures'
 import { measureLoad } from './load'
 import { measureNavigation } from './navigate'
 import { percentile } from './stats'
-import { measureWorkshop, readManifest } from './workshop'
+import { measureWorkshop, readManifest, SolutionFailed } from './workshop'
 
 export interface DeckUnderTest {
   name: 'ours' | 'plain'
@@ -265,7 +265,16 @@ export async function workshopSection(ctx: Context): Promise<SectionResult> {
       skips.push({ section: 'workshop', what: 'Python track', reason: 'full mode only (the warm worker takes ~30 s to import the frameworks)' })
       continue
     }
-    const run = await measureWorkshop(exercise, ctx.runs, join(ctx.tmp, `workshop-${track}`))
+    let run: WorkshopRun
+    try {
+      run = await measureWorkshop(exercise, ctx.runs, join(ctx.tmp, `workshop-${track}`))
+    }
+    catch (error) {
+      if (!(error instanceof SolutionFailed))
+        throw error
+      skips.push({ section: 'workshop', what: `${name} track`, reason: error.message.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ') })
+      continue
+    }
     console.log(`  workshop ${track} ${exercise.id}: ${run.saveToVerdictMs.map(ms).join(', ')} (first check ${s(run.firstCheckMs)})`)
     const target = WORKSHOP_TARGET_MS[track]
     const f = figure('workshop', `workshop.${track}`, `Exercise verdict after save (${name})`, 'ms', run.saveToVerdictMs, undefined, { text: `< ${target / 1000} s`, max: target })

@@ -22,8 +22,13 @@ export interface WorkshopRun {
   firstCheckMs: number
 }
 
-/** Top-level entries of the kit a scratch root must not share: progress, backups, exercises, our own output. */
-const PRIVATE = new Set(['exercises', 'bench', '.git', '.workshop-state.json', '.workshop-backups'])
+/** Top-level entries of the kit a scratch root leaves out: progress, backups, exercises, build output, our own. */
+const PRIVATE = new Set(['exercises', 'bench', '.git', '.workshop-state.json', '.workshop-backups', 'dist', 'exports', 'test-results'])
+/**
+ * Too big to copy, and only read: linked. Sources are copied (1–2 MB), because a module reached through a
+ * symlink gets a second identity in Vite and breaks the engine's circular imports.
+ */
+const LINKED = new Set(['node_modules', '.venv'])
 
 export function readManifest(root = ROOT): ManifestExercise[] {
   const file = join(root, 'exercises', 'manifest.json')
@@ -40,14 +45,15 @@ function scratchRoot(dir: string, exercise: ManifestExercise): string {
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(join(dir, 'exercises'), { recursive: true })
   for (const name of readdirSync(ROOT)) {
-    if (!PRIVATE.has(name))
+    if (LINKED.has(name))
       symlinkSync(join(ROOT, name), join(dir, name))
+    else if (!PRIVATE.has(name))
+      cpSync(join(ROOT, name), join(dir, name), { recursive: true })
   }
   const source = join(ROOT, 'exercises')
   for (const entry of readdirSync(source, { withFileTypes: true })) {
-    if (entry.name === 'manifest.json' || /^\d/.test(entry.name))
-      continue
-    symlinkSync(join(source, entry.name), join(dir, 'exercises', entry.name))
+    if (entry.name !== 'manifest.json' && !/^\d/.test(entry.name))
+      cpSync(join(source, entry.name), join(dir, 'exercises', entry.name), { recursive: true })
   }
   const layout = TRACK_LAYOUTS[exercise.track]
   cpSync(join(source, exercise.id), join(dir, 'exercises', exercise.id), {
@@ -59,6 +65,9 @@ function scratchRoot(dir: string, exercise: ManifestExercise): string {
   writeFileSync(join(dir, 'exercises', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   return dir
 }
+
+/** The exercise itself is not in a passing state (someone is still writing it): nothing to time. */
+export class SolutionFailed extends Error {}
 
 class Watcher {
   readonly child: ChildProcessWithoutNullStreams
@@ -74,20 +83,28 @@ class Watcher {
     this.child.stderr.on('data', (chunk: unknown) => (this.output += String(chunk)))
   }
 
-  /** Waits for `text` in output printed since the last wait; resolves with the time it was seen. */
-  async waitFor(text: string, limitMs: number): Promise<number> {
+  /** Waits for one of `texts` in output printed since the last wait; resolves with it and the time it was seen. */
+  async waitFor(texts: string | string[], limitMs: number): Promise<{ text: string, at: number }> {
+    const wanted = typeof texts === 'string' ? [texts] : texts
     const started = performance.now()
     while (performance.now() - started < limitMs) {
-      const index = this.output.indexOf(text, this.seen)
-      if (index >= 0) {
-        this.seen = index + text.length
-        return performance.now()
+      const found = wanted.map(text => ({ text, index: this.output.indexOf(text, this.seen) })).filter(f => f.index >= 0).sort((a, b) => a.index - b.index)[0]
+      if (found) {
+        this.seen = found.index + found.text.length
+        return { text: found.text, at: performance.now() }
       }
       if (this.child.exitCode !== null)
         break
       await new Promise(resolve => setTimeout(resolve, 10))
     }
-    throw new Error(`the workshop runner did not print '${text}' within ${limitMs / 1000} s; its output:\n${this.output.slice(-1500)}`)
+    throw new Error(`the workshop runner did not print '${wanted.join('\' or \'')}' within ${limitMs / 1000} s; its output:\n${this.output.slice(-1500)}`)
+  }
+
+  /** Output since the last wait, up to the next keys line (the verdict's explanation). */
+  async rest(): Promise<string> {
+    const from = this.seen
+    await this.waitFor('quit', 10_000).catch(() => {})
+    return this.output.slice(from, this.seen)
   }
 
   async stop(): Promise<void> {
@@ -111,7 +128,8 @@ export async function measureWorkshop(exercise: ManifestExercise, runs: number, 
   const watcher = new Watcher(root)
   try {
     // The first check runs on the fresh working copy (the starter) and ends with the keys line.
-    const firstCheckMs = await watcher.waitFor('quit', 180_000) - started
+    const firstCheckMs = (await watcher.waitFor('quit', 180_000)).at - started
+    const verdicts = ['passes', 'is not solved yet', 'does not load', 'timed out', 'cannot be checked here'].map(v => `${exercise.id} ${v}`)
     const saveToVerdictMs: number[] = []
     for (let i = 0; i < runs; i++) {
       if (i > 0) {
@@ -121,7 +139,10 @@ export async function measureWorkshop(exercise: ManifestExercise, runs: number, 
       await new Promise(resolve => setTimeout(resolve, 500))
       const saved = performance.now()
       copyFileSync(join(folder, layout.solution), learner)
-      saveToVerdictMs.push(await watcher.waitFor(`${exercise.id} passes`, 120_000) - saved)
+      const verdict = await watcher.waitFor(verdicts, 90_000)
+      if (verdict.text !== verdicts[0])
+        throw new SolutionFailed(`${exercise.id}'s reference solution did not pass in watch mode: ${verdict.text}${await watcher.rest()}`)
+      saveToVerdictMs.push(verdict.at - saved)
       await watcher.waitFor('quit', 10_000)
     }
     return { exercise: exercise.id, saveToVerdictMs, firstCheckMs }
