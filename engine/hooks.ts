@@ -9,6 +9,7 @@
  */
 import type { GraphNode } from './graph'
 import type { Attrs } from './ops/types'
+import type { PassLogEntry } from './passes/work'
 import type { Tensor } from './tensor'
 
 export interface EngineObserver {
@@ -26,6 +27,8 @@ export interface EngineObserver {
   valueRead?: (t: Tensor, how: 'item' | 'toArray') => void
   /** something worth telling the learner (a tracer's "value frozen as a constant", …) */
   warning?: (message: string, id?: string) => void
+  /** a graph pass (`optimize`) rewrote nodes */
+  pass?: (entry: PassLogEntry) => void
 }
 
 const observers: EngineObserver[] = []

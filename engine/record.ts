@@ -1,5 +1,6 @@
 import type { NodeKind } from './graph'
 import type { TensorData } from './nested'
+import type { PassLogEntry } from './passes/work'
 import type { Tensor } from './tensor'
 import { withIdScope, withObserver } from './hooks'
 import { tensorKind, tensorLabel } from './kinds'
@@ -22,8 +23,10 @@ export interface ValueEvent { type: 'value', id: string, value: TensorData }
 /** The gradient with respect to node `id` was computed (eager backward, or a session running a `gradients` node). */
 export interface GradEvent { type: 'grad', id: string, grad: TensorData }
 export interface WarningEvent { type: 'warning', id?: string, message: string }
-/** Plain, JSON-serialisable; later parts add more kinds (graph passes). */
-export type EngineEvent = NodeEvent | ValueEvent | GradEvent | WarningEvent
+/** A graph pass of `optimize` ran: which nodes it removed, merged and created (see PassLogEntry). */
+export type PassEvent = { type: 'pass' } & PassLogEntry
+/** Plain, JSON-serialisable. */
+export type EngineEvent = NodeEvent | ValueEvent | GradEvent | WarningEvent | PassEvent
 
 const plain = (t: Tensor): TensorData => toNested(t.data, t.shape)
 
@@ -50,6 +53,7 @@ export function record<R>(fn: () => R): { result: R, events: EngineEvent[] } {
     nodeCreated: n => events.push({ type: 'node', mode: 'static', id: n.id, op: n.op, label: n.label, shape: [...n.shape], inputs: n.inputs.map(x => x.id), kind: n.kind }),
     nodeEvaluated: (n, v) => events.push({ type: 'value', id: n.id, value: plain(v) }),
     gradComputed: (id, g) => events.push({ type: 'grad', id, grad: plain(g) }),
+    pass: entry => events.push({ type: 'pass', ...entry }),
     warning: (message, id) => events.push(id === undefined ? { type: 'warning', message } : { type: 'warning', id, message }),
   }, () => ({ result: fn(), events })))
 }

@@ -1,0 +1,150 @@
+import type { Graph, NodeKind } from '../graph'
+import type { Attrs, NDArray } from '../ops/types'
+import type { StaticShape } from '../shape'
+import { formatShape } from '../errors'
+import { opLabel, opNames } from '../ops/registry'
+
+/** The graph passes, in their default order. */
+export const PASS_NAMES = ['constant-folding', 'cse', 'prune', 'fusion'] as const
+export type PassName = typeof PASS_NAMES[number]
+
+/** A node a pass made: its new id, and the ids of the nodes it stands for. */
+export interface CreatedNode { id: string, op: string, label: string, from: string[] }
+
+/**
+ * What one pass did, in plain JSON (slides animate it). `removed` lists every id gone after the pass
+ * (merged and fused ones too); `merged` says which removed node became which survivor; `created`
+ * lists new nodes and the ids they replace.
+ */
+export interface PassLogEntry {
+  pass: PassName
+  removed: string[]
+  created: CreatedNode[]
+  merged: { from: string, into: string }[]
+  summary: string
+}
+
+/** What a pass function returns; `optimize` adds the pass name. */
+export type PassResult = Omit<PassLogEntry, 'pass'>
+
+/** A mutable node of the working copy; inputs are ids. */
+export interface WorkNode {
+  id: string
+  op: string
+  inputs: string[]
+  attrs: Attrs
+  shape: StaticShape
+  kind: NodeKind
+  name?: string
+  value?: NDArray
+  gradOf: string[]
+}
+
+/**
+ * The graph being optimised: nodes in run order (inputs first), the outputs, and a source of fresh
+ * ids that never reuse an id of the input graph. Passes rewrite it in place; the input Graph is untouched.
+ */
+export class Work {
+  nodes: WorkNode[]
+  outputs: string[]
+  private next: number
+  private readonly used: Set<string>
+
+  constructor(g: Graph, outputs: readonly string[]) {
+    this.nodes = g.nodes.map(n => ({
+      id: n.id,
+      op: n.op,
+      inputs: n.inputs.map(x => x.id),
+      attrs: n.attrs,
+      shape: n.shape,
+      kind: n.kind,
+      name: n.name,
+      value: n.value,
+      gradOf: [...n.gradOf],
+    }))
+    this.outputs = [...outputs]
+    this.used = new Set(this.nodes.map(n => n.id))
+    this.next = Math.max(0, ...this.nodes.map(n => Number(/^n(\d+)$/.exec(n.id)?.[1] ?? 0))) + 1
+  }
+
+  freshId(): string {
+    let id = `n${this.next++}`
+    while (this.used.has(id)) id = `n${this.next++}`
+    this.used.add(id)
+    return id
+  }
+
+  byId(): Map<string, WorkNode> {
+    return new Map(this.nodes.map(n => [n.id, n]))
+  }
+
+  /** How many times each node is used: as an input (once per edge) or as an output. */
+  uses(): Map<string, number> {
+    const count = new Map<string, number>()
+    const use = (id: string) => count.set(id, (count.get(id) ?? 0) + 1)
+    for (const n of this.nodes) n.inputs.forEach(use)
+    this.outputs.forEach(use)
+    return count
+  }
+
+  /** Points every use of `from` (inputs and outputs) at `to`. */
+  redirect(from: string, to: string): void {
+    for (const n of this.nodes) n.inputs = n.inputs.map(x => (x === from ? to : x))
+    this.outputs = this.outputs.map(x => (x === from ? to : x))
+  }
+
+  remove(ids: ReadonlySet<string>): void {
+    this.nodes = this.nodes.filter(n => !ids.has(n.id))
+  }
+}
+
+// Control flow holds subgraphs: passes treat it as one opaque step (no folding into, no merging).
+const OPAQUE_OPS = new Set(['cond'])
+
+/** An op the passes must not fold, merge or fuse: control flow, unknown ops, non-plain attrs. */
+export function isOpaque(n: WorkNode): boolean {
+  return OPAQUE_OPS.has(n.op) || !opNames().includes(n.op) || attrsKey(n.attrs) === null
+}
+
+/** The label a GraphNode with these fields would show. */
+export function labelOf(n: Pick<WorkNode, 'op' | 'attrs' | 'shape' | 'name' | 'value'>): string {
+  if (n.name)
+    return n.name
+  if (n.op === 'constant')
+    return n.value && n.value.data.length === 1 ? String(n.value.data[0]) : `const${formatShape(n.shape)}`
+  return opLabel(n.op, n.attrs)
+}
+
+/** Short enough for a slide: 0.1 + 0.2 shows as 0.3. */
+export function formatNumber(v: number): string {
+  return String(Number(v.toPrecision(6)))
+}
+
+/**
+ * A key for plain JSON attrs with sorted object keys, so equal attrs give equal keys; null when
+ * attrs hold something that is not plain data (a subgraph, say): such a node is treated as opaque.
+ */
+export function attrsKey(attrs: unknown): string | null {
+  if (attrs === undefined)
+    return 'u'
+  if (attrs === null || typeof attrs === 'number' || typeof attrs === 'string' || typeof attrs === 'boolean')
+    return JSON.stringify(attrs)
+  if (Array.isArray(attrs)) {
+    const parts = attrs.map(attrsKey)
+    return parts.includes(null) ? null : `[${parts.join(',')}]`
+  }
+  if (typeof attrs === 'object' && Object.getPrototypeOf(attrs) === Object.prototype) {
+    const parts: string[] = []
+    for (const k of Object.keys(attrs).sort()) {
+      const raw = (attrs as Record<string, unknown>)[k]
+      if (raw === undefined)
+        continue // { axis: undefined } means the same as {}
+      const v = attrsKey(raw)
+      if (v === null)
+        return null
+      parts.push(`${JSON.stringify(k)}:${v}`)
+    }
+    return `{${parts.join(',')}}`
+  }
+  return null
+}
