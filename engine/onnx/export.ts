@@ -1,7 +1,8 @@
 import type { Graph, GraphNode } from '../graph'
 import type { OnnxEmitter, OnnxSubgraph } from '../ops/types'
-import type { Fetch } from '../session'
+import type { Fetch, Session } from '../session'
 import { EngineError } from '../errors'
+import { quietly } from '../hooks'
 import { getOp } from '../ops/registry'
 import { nodesNeeded } from '../walk'
 import { encodeModel, GraphBuilder, NameSet, valueInfo } from './model'
@@ -9,6 +10,8 @@ import { encodeModel, GraphBuilder, NameSet, valueInfo } from './model'
 export interface OnnxExportOptions {
   /** what the model computes (nodes, names or ids); defaults to the graph's declared `outputs` */
   outputs?: readonly Fetch[]
+  /** take the variables' values from this session (after training), as torch.onnx.export takes the current weights; default: their initial values */
+  session?: Session
 }
 
 /**
@@ -20,7 +23,9 @@ export interface OnnxExportOptions {
 export function toOnnx(graph: Graph, options: OnnxExportOptions = {}): Uint8Array {
   const outputs = resolveOutputs(graph, options.outputs)
   const nodes = needed(graph, outputs)
-  const builder = new Exporter(new NameSet(), '')
+  if (options.session && options.session.graph !== graph)
+    throw new EngineError('toOnnx: options.session runs another graph')
+  const builder = new Exporter(new NameSet(), '', options.session)
   const values = new Map<GraphNode, string>()
   // Inputs first, so they keep their names: that is what a user feeds.
   const inputs = nodes.filter(n => n.op === 'placeholder').map((p) => {
@@ -34,7 +39,7 @@ export function toOnnx(graph: Graph, options: OnnxExportOptions = {}): Uint8Arra
 /** A GraphBuilder that writes engine nodes through their ops' mappings, subgraphs included. */
 class Exporter extends GraphBuilder implements OnnxEmitter {
   /** `prefix`: put before the node ids of a subgraph, whose ids may repeat the outer graph's */
-  constructor(names: NameSet, private readonly prefix: string) {
+  constructor(names: NameSet, private readonly prefix: string, private readonly session?: Session) {
     super(names)
   }
 
@@ -65,6 +70,8 @@ class Exporter extends GraphBuilder implements OnnxEmitter {
     const own = `${this.prefix}${n.name ?? n.id}`
     if (n.op === 'placeholder')
       throw new EngineError(`toOnnx: placeholder '${n.label}' (node ${n.id}) has no value here`)
+    if (n.op === 'variable' && this.session)
+      return this.initializer(own, quietly(() => this.session!.run(n)))
     if (n.op === 'variable' || n.op === 'constant')
       return this.initializer(n.name ? own : `${own}_const`, n.value!)
     const def = getOp(n.op)

@@ -2,7 +2,7 @@
 import type { GraphNode, Tensor } from '../../../engine'
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node'
 import { describe, expect, it } from 'vitest'
-import { cond, EngineError, getOp, Graph, opNames, Session, tensor, toOnnx, trace } from '../../../engine'
+import { cond, EngineError, getOp, Graph, opNames, optimize, Session, tensor, toOnnx, trace } from '../../../engine'
 import { inspectOnnx } from '../../../engine/onnx/inspect'
 import { ONNX_IR_VERSION, ONNX_OPSET } from '../../../engine/onnx/model'
 import { registerOp } from '../../../engine/ops/registry'
@@ -80,6 +80,18 @@ describe('toOnnx', () => {
     )
     expect(model.nodes.map(n => n.opType)).toEqual(['MatMul', 'Add', 'Relu', 'MatMul', 'Add', 'Sigmoid', 'ReduceMean'])
     expect(model.nodes[0].inputs).toEqual(['x', 'w1'])
+  })
+
+  it('takes trained variable values from a session when given one', async () => {
+    const { g, y, params: [w1] } = mlp()
+    const session = new Session(g)
+    session.assign(w1, nest(random([3, 4], 99), [3, 4]))
+    const feeds = feedsFor(g, 2, 5)
+    const ort = await InferenceSession.create(toOnnx(g, { outputs: [y], session }))
+    const got = await ort.run({ x: new OrtTensor('float32', Float32Array.from(feeds.x.data), feeds.x.shape) })
+    const want = session.run(y, { x: nest(feeds.x.data, feeds.x.shape) })
+    expectClose(Array.from(got[y.id].data as Float32Array), [...want.data], 1e-6, 'y with trained w1')
+    expect(() => toOnnx(g, { outputs: [y], session: new Session(new Graph()) })).toThrow(/another graph/)
   })
 
   it('runs a graph with unknown batch dimensions at two batch sizes', async () => {
@@ -232,5 +244,20 @@ describe('toOnnx with cond', () => {
     const x = g.placeholder('x', [3])
     const y = g.cond(g.gt(g.sum(x), 0), () => g.sum(g.mul(x, x)), () => g.sum(g.exp(x)))
     await expectSameAsSession(g, g.gradients(y, [x]), signedFeeds([3], 33))
+  })
+})
+
+describe('toOnnx after optimize', () => {
+  it('exports an optimized graph (folded constants, fused elementwise chains) that runs like the original', async () => {
+    const { g, y, loss } = mlp()
+    const out = g.tanh(g.mul(g.add(y, g.mul(g.constant(2), g.constant(3))), g.sigmoid(y)))
+    const { graph } = optimize(g, { outputs: [out, loss] })
+    expect(graph.nodes.filter(n => n.op === 'fused').length).toBeGreaterThan(0)
+    const feeds = feedsFor(graph, 5, 41)
+    const bytes = await expectSameAsSession(graph, graph.outputs, [feeds])
+    expect(inspectOnnx(bytes).nodes.map(n => n.opType)).not.toContain('fused')
+    const original = new Session(g).run([out, loss], { x: nest(feeds.x.data, feeds.x.shape) })
+    const optimized = new Session(graph).run(graph.outputs, { x: nest(feeds.x.data, feeds.x.shape) })
+    original.forEach((t, i) => expectClose([...optimized[i].data], [...t.data], 1e-12, `output ${i}`))
   })
 })
