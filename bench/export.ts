@@ -13,13 +13,11 @@ export interface ExportRun {
 
 const slidevBin = join(ROOT, 'node_modules', '.bin', 'slidev')
 
-/** Exports `<deckDir>/slides.md` (slides `range`, e.g. "1-2", or all) to `pdf`; throws when no PDF comes out. */
-export function exportDeck(deckDir: string, pdf: string, slides: number, range?: string): ExportRun {
+/** Exports `<deckDir>/slides.md` to `pdf`; throws when no PDF comes out. */
+export function exportDeck(deckDir: string, pdf: string, slides: number): ExportRun {
   const { executablePath, env } = slidevBrowser()
   rmSync(pdf, { force: true })
   const args = ['export', 'slides.md', '--executable-path', executablePath, '--output', pdf, '--timeout', '180000']
-  if (range)
-    args.push('--range', range)
   const started = performance.now()
   const run = spawnSync(slidevBin, args, { cwd: deckDir, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 })
   const wallMs = performance.now() - started

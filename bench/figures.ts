@@ -31,6 +31,8 @@ export interface Figure {
   met?: boolean
   /** For a missed target: why, from what was measured, and what it would take. */
   why?: string
+  /** Show the 95th percentile too (a distribution where the tail matters). */
+  tail?: boolean
   /** Anything a reader needs to read the figure right (how it was measured, what it includes). */
   note?: string
 }

@@ -9,7 +9,7 @@ export interface Results {
   date: string
   durationS: number
   runs: number
-  machine: { cpus: number, cpuModel: string, memoryGiB: number, os: string, node: string, chromium: string, loadAverage: number[] }
+  machine: { cpus: number, cpuModel: string, memoryGiB: number, os: string, node: string, chromium: string, loadAverage: number[], loadAverageAtEnd: number[] }
   versions: Record<string, string>
   deck: { slides: number, demos: string[] }
   figures: Figure[]
@@ -49,10 +49,12 @@ function verdict(f: Figure): string {
 }
 
 function rows(results: Results): string[][] {
+  const p95 = (f: Figure, s: Summary | undefined): string =>
+    s && s.n > 1 && (f.tail || f.target?.stat === 'p95') ? ` (p95 ${formatValue(s.p95, f.unit)})` : ''
   return results.figures.map(f => [
     f.label.replace(/`/g, ''),
-    spread(f.ours, f.unit) + (f.target?.stat === 'p95' ? ` (p95 ${formatValue(f.ours.p95, f.unit)})` : ''),
-    spread(f.plain, f.unit) + (f.target?.stat === 'p95' && f.plain ? ` (p95 ${formatValue(f.plain.p95, f.unit)})` : ''),
+    spread(f.ours, f.unit) + p95(f, f.ours),
+    spread(f.plain, f.unit) + p95(f, f.plain),
     f.ratio === undefined ? '–' : `${f.ratio.toFixed(2)}×`,
     verdict(f),
   ])
@@ -82,7 +84,8 @@ export function markdown(results: Results): string {
     + `Ours is this deck (${results.deck.slides} slides); plain is a deck Slidev generates with the same number of slides, version, theme and offline settings, `
     + 'Markdown only (title, text, a code block). The ratio is ours / plain, of medians.',
     '',
-    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB.toFixed(0)} GiB, ${m.os}; Node ${m.node}; Chromium ${m.chromium}; load average at start ${m.loadAverage.map(x => x.toFixed(1)).join(' / ')}.`,
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB.toFixed(0)} GiB, ${m.os}; Node ${m.node}; Chromium ${m.chromium}; load average (1/5/15 min) ${m.loadAverage.map(x => x.toFixed(1)).join(' / ')} at start, ${m.loadAverageAtEnd.map(x => x.toFixed(1)).join(' / ')} at the end `
+    + '(other work shares these cores: read the ratios more than the absolute times).',
     `Versions: ${Object.entries(results.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     '',
     `| ${HEAD.join(' | ')} |`,

@@ -112,6 +112,7 @@ async function main(): Promise<number> {
       node: process.versions.node,
       chromium: await chromiumVersion(),
       loadAverage,
+      loadAverageAtEnd: os.loadavg(),
     },
     versions: versions(),
     deck: { slides: slides.length, demos: demoSlides(slides).found.map(d => d.alias) },
