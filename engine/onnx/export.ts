@@ -49,7 +49,7 @@ class Exporter extends GraphBuilder implements OnnxEmitter {
       throw new EngineError(`toOnnx: subgraph ${name} has ${placeholders.length} placeholder(s) but is given ${inputs.length} value(s)`)
     if (graph.outputs.length === 0)
       throw new EngineError(`toOnnx: subgraph ${name} declares no outputs`)
-    const label = `${this.prefix}${this.hint}_${name}`
+    const label = `${this.hint}_${name}`
     const child = new Exporter(this.names, `${label}_`)
     const values = new Map(placeholders.map((p, i) => [p, inputs[i]]))
     const outputs = child.emit(needed(graph, graph.outputs), values, graph.outputs)
@@ -77,7 +77,7 @@ class Exporter extends GraphBuilder implements OnnxEmitter {
     const def = getOp(n.op)
     if (!def.onnx)
       throw new EngineError(`toOnnx: cannot export op '${n.op}' (node ${n.id}): it has no ONNX mapping`)
-    this.hint = n.id
+    this.hint = `${this.prefix}${n.id}`
     const first = this.nodes.length
     const value = def.onnx(this, { inputs: n.inputs.map(x => values.get(x)!), shapes: n.inputs.map(x => x.shape), attrs: n.attrs })
     if (!this.nodes.slice(first).some(p => p.output!.includes(value)))
@@ -92,7 +92,7 @@ class Exporter extends GraphBuilder implements OnnxEmitter {
   private outputName(node: GraphNode, value: string, used: Set<string>): string {
     let name = value
     if (used.has(value) || !this.nodes.some(p => p.output!.includes(value))) {
-      this.hint = node.id
+      this.hint = `${this.prefix}${node.id}`
       name = this.names.claim(`${this.prefix}${node.name ?? node.id}_out`)
       this.rename(this.node('Identity', [value]), name)
     }
