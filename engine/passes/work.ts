@@ -64,7 +64,7 @@ export class Work {
     }))
     this.outputs = [...outputs]
     this.used = new Set(this.nodes.map(n => n.id))
-    this.next = Math.max(0, ...this.nodes.map(n => Number(/^n(\d+)$/.exec(n.id)?.[1] ?? 0))) + 1
+    this.next = this.nodes.reduce((m, n) => Math.max(m, Number(/^n(\d+)$/.exec(n.id)?.[1] ?? 0)), 0) + 1
   }
 
   freshId(): string {

@@ -266,6 +266,25 @@ describe('optimize', () => {
     expect(optimize(g, { outputs: [y.id] }).graph.outputs.map(n => n.id)).toEqual([y.id])
   })
 
+  it('optimises a training graph (loss and g.gradients) and keeps each gradient linked to its variable', () => {
+    const g = new Graph()
+    const x = g.placeholder('x', [null, 3])
+    const w = g.variable('w', [[0.1], [-0.2], [0.3]])
+    const loss = g.mean(g.pow(g.sigmoid(g.matmul(x, w)), 2))
+    const [gw] = g.gradients(loss, w)
+    const { graph, log } = optimize(g, { outputs: [loss, gw] })
+    expect(graph.nodes.length).toBeLessThan(g.nodes.length)
+    expect(log.find(e => e.pass === 'fusion')!.created.length).toBeGreaterThan(0)
+    expect(graph.outputs[1].gradOf).toEqual([w.id])
+    const feeds = { x: [[1, 2, 3], [-1, 0.5, 2]] }
+    const [l0, g0] = new Session(g).run([loss, gw], feeds)
+    const session = new Session(graph)
+    const [l1, g1] = session.run(graph.outputs, feeds)
+    expect(l1.item()).toBeCloseTo(l0.item(), 12)
+    expect(Array.from(g1.data)).toEqual(Array.from(g0.data))
+    expect(snapshot(graph, { values: session.lastValues }).nodes.find(n => n.id === w.id)?.grad).toEqual(g0.toArray())
+  })
+
   it('keeps names, so fetching by name still works', () => {
     const g = new Graph()
     const x = g.placeholder('x', [])
@@ -289,7 +308,8 @@ const leaf = fc.oneof(
 )
 // 'again' repeats an earlier op node (same op, inputs, attrs): food for CSE. `recent` favours the
 // last few nodes, which makes chains (food for fusion).
-const step = fc.record({ op: fc.constantFrom(...UNARY, ...BINARY, 'again'), a: fc.nat(), b: fc.nat(), recent: fc.boolean(), axis: fc.constantFrom(undefined, 0, -1) })
+// 'cond' adds a cond node (opaque to the passes); 'grad' adds g.gradients' backward nodes.
+const step = fc.record({ op: fc.constantFrom(...UNARY, ...BINARY, 'again', 'cond', 'grad'), a: fc.nat(), b: fc.nat(), recent: fc.boolean(), axis: fc.constantFrom(undefined, 0, -1) })
 const program = fc.record({
   leaves: fc.array(leaf, { minLength: 1, maxLength: 5 }),
   steps: fc.array(step, { minLength: 1, maxLength: 14 }),
@@ -317,7 +337,11 @@ function build(p: Program) {
     const a = nodes[s.recent ? Math.max(0, nodes.length - 1 - (s.a % 3)) : s.a % nodes.length]
     const b = nodes[s.b % nodes.length]
     try {
-      if (s.op === 'again')
+      if (s.op === 'cond')
+        nodes.push(g.cond(g.gt(g.sum(a), 0), () => g.mul(g.exp(a), b), () => g.neg(a)))
+      else if (s.op === 'grad')
+        nodes.push(...g.gradients(g.apply(s.b % 2 ? 'tanh' : 'mul', s.b % 2 ? [a] : [a, a]), nodes[s.b % p.leaves.length]))
+      else if (s.op === 'again')
         nodes.push(a.inputs.length ? g.apply(a.op, a.inputs, a.attrs) : a)
       else if (s.op === 'sum' || s.op === 'mean')
         nodes.push(s.axis === undefined || a.shape.length === 0 ? g[s.op](a) : g[s.op](a, s.axis))
