@@ -14,6 +14,7 @@ Time limits are the caller's job: it kills this process when a check runs too lo
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import linecache
@@ -80,6 +81,17 @@ def warm_onnx_export() -> None:
         torch.onnx.export(torch.nn.Linear(2, 1), (torch.ones(1, 2),), os.path.join(scratch, "w.onnx"), dynamo=True, verbose=False)
 
 
+def warm_torch_export() -> None:
+    """The first torch.export loads dynamo and its symbolic shapes (seconds); later exports are quick."""
+    import torch
+
+    class Branch(torch.nn.Module):
+        def forward(self, x):
+            return torch.cond(x.sum() > 0, lambda t: t * 2, lambda t: t - 1, (x,))
+
+    torch.export.export(Branch(), (torch.ones(2),)).module()(-torch.ones(2))
+
+
 def warm_tensorboard() -> None:
     import torch.utils.tensorboard  # noqa: F401
     from tensorboard.backend.event_processing import event_accumulator  # noqa: F401
@@ -87,7 +99,7 @@ def warm_tensorboard() -> None:
 
 # One-time costs paid before the first check that needs them (found by a word in its checks), so that
 # loading a framework's exporter is not counted against the learner's time limit.
-LAZY_WARM_UPS = {"onnx": warm_onnx_export, "tensorboard": warm_tensorboard}
+LAZY_WARM_UPS = {"torch.export": warm_torch_export, "onnx": warm_onnx_export, "tensorboard": warm_tensorboard}
 warmed: set[str] = set()
 
 
@@ -101,6 +113,7 @@ def warm_up_for(test_file: str) -> None:
                 warm()
             except Exception as error:  # the check itself will then report the real problem
                 print(f"warm-up for {word} failed: {error}", file=sys.stderr)
+            gc.freeze()
 
 
 def shown(root: str, path: str) -> str:
@@ -263,6 +276,8 @@ def run_check(request: dict) -> dict:
         "-q", "--no-header", "-p", "no:cacheprovider", "-p", "no:faulthandler",
         "--import-mode=importlib", f"--rootdir={exercises_dir}", f"--confcutdir={exercises_dir}",
         "-o", "console_output_style=classic", "--tb=native",  # native: no source excerpts, fast
+        # These two run gc.collect() several times per session: seconds with torch and TF loaded.
+        "-p", "no:unraisableexception", "-p", "no:threadexception",
     ]
     cwd = os.getcwd()
     try:
@@ -281,7 +296,11 @@ def run_check(request: dict) -> dict:
 
 
 def main() -> None:
-    send({"type": "ready", "pid": os.getpid(), **warm_up()})
+    # Plugins come only from the command line: scanning the venv's entry points costs ~1 s per run.
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    info = warm_up()
+    gc.freeze()  # the frameworks' objects live forever: keep every later collection from walking them
+    send({"type": "ready", "pid": os.getpid(), **info})
     for line in sys.stdin:
         if not line.strip():
             continue
