@@ -3,7 +3,7 @@
 // exactly the nodes the outputs need.
 import type { Graph, GraphNode } from '../../engine/index'
 import { describe, expect, it } from 'vitest'
-import { Graph as GraphClass, Session } from '../../engine/index'
+import { Graph as GraphClass, optimize, Session } from '../../engine/index'
 import { expectClose } from '../check-helpers'
 import { foldConstants, optimizeGraph, pruneUnused } from './exercise'
 
@@ -64,5 +64,20 @@ describe('pruneUnused', () => {
     const g = buildModel()
     const pruned = pruneUnused(g)
     expect(opsOf(pruned), 'the op nodes left by pruneUnused alone').toEqual(['mul', 'add', 'mul', 'mul', 'neg', 'relu', 'add'])
+  })
+
+  it('leaves the same nodes as the engine\'s own passes on another graph', () => {
+    const g = new GraphClass()
+    const x = g.placeholder('x', [2, 3])
+    const W = g.variable('W', [[1, 0], [0, 1], [1, 1]])
+    const k = g.mean(g.constant([1, 2, 3], 'k')) // 2, known before any run
+    const loss = g.add(g.sum(g.mul(g.matmul(x, W), k)), g.exp(g.mul(k, 0)))
+    g.outputs = [loss]
+    const engine = optimize(g, { passes: ['constant-folding', 'prune'] }).graph
+    const mine = optimizeGraph(g)
+    expect(mine.nodes.map(n => n.label), 'the nodes left, compared with optimize(graph, { passes: [\'constant-folding\', \'prune\'] })')
+      .toEqual(engine.nodes.map(n => n.label))
+    const feeds2 = { x: [[1, 2, 3], [-1, 0.5, 2]] }
+    expectClose(new Session(mine).run(mine.outputs[0], feeds2), new Session(g).run(loss, feeds2), 'the optimized graph\'s output')
   })
 })
