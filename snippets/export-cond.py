@@ -27,6 +27,5 @@ class F(torch.nn.Module):
 
 
 ep = torch.export.export(F(), (torch.ones(3),))
-print("export with torch.cond: f(neg) ->",
-      ep.module()(neg))
+print("with torch.cond, f(neg):", ep.module()(neg))
 # endregion core
