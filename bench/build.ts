@@ -1,8 +1,8 @@
 // `slidev build` through its CLI for one deck: wall time, peak memory, size of dist/, and the size of
 // the scripts the first slide needed (the list comes from the served page's network log, see load.ts).
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { ROOT } from '../scripts/paths'
 
@@ -16,8 +16,14 @@ export interface BuildRun {
 const GNU_TIME = '/usr/bin/time'
 const slidevBin = join(ROOT, 'node_modules', '.bin', 'slidev')
 
-/** Builds `<deckDir>/slides.md` into `outDir`; throws with Slidev's last lines when the build fails. */
+const SCRATCH = join(ROOT, 'bench', '.tmp')
+
+/** Builds `<deckDir>/slides.md` into `outDir` (under bench/.tmp/); throws with Slidev's last lines when the build fails. */
 export function buildDeck(deckDir: string, outDir: string): BuildRun {
+  if (relative(SCRATCH, outDir).startsWith('..'))
+    throw new Error(`the benchmark builds only under ${SCRATCH}, not ${outDir}`)
+  // Vite empties an outDir only inside the deck's root: stale chunks would add up run after run.
+  rmSync(outDir, { recursive: true, force: true })
   const args = ['build', 'slides.md', '--out', outDir]
   const timed = existsSync(GNU_TIME)
   const started = performance.now()
