@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import importlib.util
 import json
 import linecache
 import os
@@ -247,6 +248,15 @@ def forget_modules(under: str) -> None:
             del sys.modules[name]
 
 
+def kit_conftest():
+    """The kit's exercises/conftest.py as a module (its fixtures become a plugin)."""
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "exercises", "conftest.py")
+    spec = importlib.util.spec_from_file_location("workshop_kit_conftest", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def run_check(request: dict) -> dict:
     root = os.path.abspath(request["root"])
     folder = os.path.abspath(request["dir"])
@@ -279,9 +289,12 @@ def run_check(request: dict) -> dict:
         # These two run gc.collect() several times per session: seconds with torch and TF loaded.
         "-p", "no:unraisableexception", "-p", "no:threadexception",
     ]
+    plugins: list = [collector]
+    if not os.path.exists(os.path.join(exercises_dir, "conftest.py")):
+        plugins.append(kit_conftest())  # a workshop root of its own (tests) still gets the `subject` fixture
     cwd = os.getcwd()
     try:
-        code = pytest.main(args, plugins=[collector])
+        code = pytest.main(args, plugins=plugins)
     finally:
         os.chdir(cwd)
         forget_modules(exercises_dir)
@@ -292,7 +305,7 @@ def run_check(request: dict) -> dict:
     if code != 0 or collector.passed == 0:
         return {"verdict": "error", "message": f"No checks ran in {shown(root, test_file)} (pytest exit code {int(code)}).", "location": None, **counts}
     n = collector.passed
-    return {"verdict": "pass", "message": f"All {n} check{'' if n == 1 else 's'} passed.", "location": None, **counts}
+    return {"verdict": "pass", "message": "The check passed." if n == 1 else f"All {n} checks passed.", "location": None, **counts}
 
 
 def main() -> None:
