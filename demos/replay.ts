@@ -98,7 +98,7 @@ const OP_SYMBOLS: Record<string, string> = { add: '+', sub: '−', mul: '×', di
 export function foldConstants(s: GraphSnapshot): GraphSnapshot {
   const folded = new Set<string>()
   const nodes = s.nodes.map((n) => {
-    const constants = s.edges.filter(e => e.to === n.id).map(e => s.nodes.find(c => c.id === e.from)!).filter(c => c.kind === 'const' && typeof c.value === 'number' && s.edges.filter(e => e.from === c.id).length === 1)
+    const constants = s.edges.filter(e => e.to === n.id).map(e => s.nodes.find(c => c.id === e.from)!).filter(c => c.kind === 'const' && c.shape.length === 0 && s.edges.filter(e => e.from === c.id).length === 1)
     if (!OP_SYMBOLS[n.op] || constants.length !== 1)
       return n
     folded.add(constants[0].id)
@@ -115,7 +115,7 @@ export function lineOf(code: readonly string[], needle: string): number {
   return i + 1
 }
 
-/** The Slidev line-highlight ranges that follow a script's steps, one per click: `{all|4|5|…}`. */
+/** The Slidev line-highlight ranges that follow a script's steps, one per click: `{all|4|5|none|…}`. */
 export function highlightRanges(steps: readonly { line: number }[]): string {
-  return `{${steps.map(s => (s.line === 0 ? 'all' : String(s.line))).join('|')}}`
+  return `{${steps.map(s => (s.line === 0 ? 'all' : s.line < 0 ? 'none' : String(s.line))).join('|')}}`
 }

@@ -20,7 +20,7 @@ export interface GraphGroup {
 }
 
 export interface DemoStep {
-  /** 1-based line of `code` this step runs; 0 = no line yet */
+  /** 1-based line of `code` this step runs; 0 = none yet (all shown), -1 = code not in `code` (none highlighted) */
   line: number
   /** the graph as it stands after this step */
   snapshot: GraphSnapshot
