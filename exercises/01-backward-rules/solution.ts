@@ -1,16 +1,6 @@
 // Exercise 01 · Backward rules: the reference solution.
 import type { Tensor } from '../../engine/index'
-
-/** Sums a gradient back down to `shape`, undoing broadcasting. */
-export function sumToShape(grad: Tensor, shape: readonly number[]): Tensor {
-  let g = grad
-  while (g.shape.length > shape.length) g = g.sum(0) // axes the input did not have at all
-  shape.forEach((d, i) => {
-    if (d === 1 && g.shape[i] !== 1)
-      g = g.sum(i, true) // axes where the input had size 1 and was stretched
-  })
-  return g
-}
+import { sumToShape } from './given' // sums a gradient back to an input's shape (undoes broadcasting)
 
 /** z = x + y: dz/dx = dz/dy = 1, so the gradient passes through unchanged (then summed to shape). */
 export function addBackward(x: Tensor, y: Tensor, grad: Tensor): [Tensor, Tensor] {

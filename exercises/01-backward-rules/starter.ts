@@ -2,22 +2,9 @@
 // `npm run workshop -- check 01`. Each rule gets the op's inputs and `grad` = dL/dz, the gradient of the
 // final loss L with respect to the op's output z, and returns dL/d(input) for each input: the chain rule,
 // one op at a time (a "vector-Jacobian product").
-/* eslint-disable unused-imports/no-unused-vars -- the starter leaves these for you to use */
+/* eslint-disable unused-imports/no-unused-imports, unused-imports/no-unused-vars -- the starter leaves these for you to use */
 import type { Tensor } from '../../engine/index'
-
-/**
- * Given, no need to change it: sums a gradient back down to `shape`, undoing broadcasting. In `a + b`
- * with a: [2, 3] and b: [3], b is reused by both rows, so dL/db is the sum of dL/dz over the rows.
- */
-export function sumToShape(grad: Tensor, shape: readonly number[]): Tensor {
-  let g = grad
-  while (g.shape.length > shape.length) g = g.sum(0) // axes the input did not have at all
-  shape.forEach((d, i) => {
-    if (d === 1 && g.shape[i] !== 1)
-      g = g.sum(i, true) // axes where the input had size 1 and was stretched
-  })
-  return g
-}
+import { sumToShape } from './given' // sums a gradient back to an input's shape (undoes broadcasting)
 
 /** z = x + y. Returns [dL/dx, dL/dy], each with the shape of its input. */
 export function addBackward(x: Tensor, y: Tensor, grad: Tensor): [Tensor, Tensor] {

@@ -1,18 +1,7 @@
 // Exercise 02 · The backward pass: the reference solution.
 import type { Tensor } from '../../engine/index'
-import { getOp, GradBuilder, tensor, Tensor as TensorValue } from '../../engine/index'
-
-// The engine's backward rules, computing plain tensors.
-const rules = new GradBuilder<Tensor>({
-  apply: (op, inputs, attrs = {}) => new TensorValue(getOp(op).forward(inputs, attrs)),
-  constant: value => tensor(value),
-  shape: x => x.shape,
-})
-
-/** dL/d(input) for each of t's inputs, in order, from g = dL/dt. `null` where there is none. */
-export function inputGradients(t: Tensor, g: Tensor): (Tensor | null)[] {
-  return getOp(t.op).backward!(rules, { inputs: t.inputs, output: t, grad: g, attrs: t.attrs })
-}
+import { tensor } from '../../engine/index'
+import { inputGradients } from './given' // each op's backward rule: dL/d(inputs) from dL/dt
 
 /** Every tensor `root` depends on, each once and after all of its inputs; `root` last. */
 export function topologicalOrder(root: Tensor): Tensor[] {

@@ -1,21 +1,10 @@
 // Exercise 02 · The backward pass. You edit exercise.ts (made from this file); check it with
 // `npm run workshop -- check 02`. Each tensor made by an op remembers that op (`t.op`) and its inputs
 // (`t.inputs`): that record is the graph define-by-run builds. You walk it backwards.
-/* eslint-disable unused-imports/no-unused-vars -- the starter leaves these for you to use */
+/* eslint-disable unused-imports/no-unused-imports, unused-imports/no-unused-vars -- the starter leaves these for you to use */
 import type { Tensor } from '../../engine/index'
-import { getOp, GradBuilder, tensor, Tensor as TensorValue } from '../../engine/index'
-
-// Given: the engine's backward rules (your exercise 01, for every op), computing plain tensors.
-const rules = new GradBuilder<Tensor>({
-  apply: (op, inputs, attrs = {}) => new TensorValue(getOp(op).forward(inputs, attrs)),
-  constant: value => tensor(value),
-  shape: x => x.shape,
-})
-
-/** Given: dL/d(input) for each of t's inputs, in order, from g = dL/dt. `null` where there is none. */
-export function inputGradients(t: Tensor, g: Tensor): (Tensor | null)[] {
-  return getOp(t.op).backward!(rules, { inputs: t.inputs, output: t, grad: g, attrs: t.attrs })
-}
+import { tensor } from '../../engine/index'
+import { inputGradients } from './given' // each op's backward rule: dL/d(inputs) from dL/dt
 
 /**
  * Every tensor `root` depends on (itself included), each exactly once and each AFTER all of its inputs,

@@ -1,8 +1,9 @@
 // Exercise 03 · Session.run. You edit exercise.ts (made from this file); check it with
 // `npm run workshop -- check 03`. A Graph holds nodes that describe a computation and no values:
 // `run` computes the values of the nodes you fetch, and nothing else.
-/* eslint-disable unused-imports/no-unused-vars -- the starter leaves these for you to use */
+/* eslint-disable unused-imports/no-unused-imports, unused-imports/no-unused-vars -- the starter leaves these for you to use */
 import type { Graph, GraphNode, NDArray, TensorData } from '../../engine/index'
+import { getOp, tensor } from '../../engine/index'
 
 /** What is fed into the placeholders, by placeholder name: `{ x: [[1, 2]] }`. */
 export type Feeds = Readonly<Record<string, TensorData>>

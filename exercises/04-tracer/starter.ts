@@ -1,9 +1,9 @@
 // Exercise 04 · A tracer, and its trap. You edit exercise.ts (made from this file); check it with
 // `npm run workshop -- check 04`. A tracer runs a function once, eagerly, and listens: every op that
 // runs becomes a graph node. What it cannot hear — plain JS deciding on a number — is frozen.
-/* eslint-disable unused-imports/no-unused-vars -- the starter leaves these for you to use */
+/* eslint-disable unused-imports/no-unused-imports, unused-imports/no-unused-vars -- the starter leaves these for you to use */
 import type { EngineObserver, GraphNode, Tensor } from '../../engine/index'
-import { Graph, withObserver } from '../../engine/index'
+import { cond, Graph, withObserver } from '../../engine/index'
 
 export interface Trace {
   graph: Graph

@@ -1,19 +1,10 @@
 // Exercise 05 · Constant folding, a graph pass. You edit exercise.ts (made from this file); check it with
 // `npm run workshop -- check 05`. A pass reads a Graph and builds a better one computing the same
 // outputs: here, work that depends on no input is done once, now, instead of on every run.
-/* eslint-disable unused-imports/no-unused-vars -- the starter leaves these for you to use */
-import type { GraphNode, NDArray } from '../../engine/index'
-import { Graph } from '../../engine/index'
-
-/** Given: adds to `target` a copy of `node` with new `inputs`, keeping its id, name, kind and attrs. */
-export function copyNode(target: Graph, node: GraphNode, inputs: readonly GraphNode[]): GraphNode {
-  return target.addNode({ op: node.op, inputs, attrs: node.attrs, shape: node.shape, kind: node.kind, name: node.name, value: node.value, id: node.id })
-}
-
-/** Given: adds to `target` a constant holding `value` in place of `node` (same id and name). */
-export function constantFor(target: Graph, node: GraphNode, value: NDArray): GraphNode {
-  return target.addNode({ op: 'constant', shape: value.shape, kind: 'const', value, id: node.id, name: node.name })
-}
+/* eslint-disable unused-imports/no-unused-imports, unused-imports/no-unused-vars -- the starter leaves these for you to use */
+import type { GraphNode } from '../../engine/index'
+import { getOp, Graph } from '../../engine/index'
+import { constantFor, copyNode } from './given' // copy a node into another graph / put a constant in its place
 
 /**
  * A new graph with the same outputs where every op node whose inputs are all constants has become a

@@ -4,7 +4,8 @@ import type { GraphNode } from '../../engine/index'
 import { describe, expect, it } from 'vitest'
 import { Graph, inspectOnnx, Session, tensor, toOnnx } from '../../engine/index'
 import { expectClose } from '../check-helpers'
-import { exportModel, runOnnx } from './exercise'
+import { runOnnx, toOnnxNodes } from './exercise'
+import { exportModel } from './given'
 
 /** The ONNX operator types of a model, in order. */
 const opTypes = (bytes: Uint8Array) => inspectOnnx(bytes).nodes.map(n => n.opType)
@@ -29,7 +30,7 @@ describe('toOnnxNodes: the same ONNX operators as the engine\'s exporter', () =>
   for (const [text, build] of cases) {
     it(text, () => {
       const { g, y } = oneOp(build)
-      expect(opTypes(exportModel(g, [y])), `the ONNX operators for ${text}`).toEqual(opTypes(toOnnx(g, { outputs: [y] })))
+      expect(opTypes(exportModel(g, [y], toOnnxNodes)), `the ONNX operators for ${text}`).toEqual(opTypes(toOnnx(g, { outputs: [y] })))
     })
   }
 })
@@ -46,7 +47,7 @@ describe('your export, run in ONNX Runtime, matches Session.run', () => {
   it('sum(x, keepdims) keeps the reduced axes, sum(x) does not (ONNX keeps them by default)', async () => {
     for (const keepdims of [true, false]) {
       const { g, y } = oneOp((g, x) => g.sum(x, undefined, keepdims))
-      const got = await runOnnx(exportModel(g, [y]), { x: x23 })
+      const got = await runOnnx(exportModel(g, [y], toOnnxNodes), { x: x23 })
       expectClose({ data: Float64Array.from(got.data), shape: got.shape }, new Session(g).run(y, { x: nested(x23) }), `sum(x${keepdims ? ', keepdims' : ''}) in ONNX Runtime`, 1e-5)
     }
   })
@@ -58,7 +59,7 @@ describe('your export, run in ONNX Runtime, matches Session.run', () => {
     const b = g.constant([0.1, -0.2, 0.3, 0], 'b')
     const h = g.relu(g.add(g.matmul(x, W), b))
     const y = g.sum(g.mul(h, 0.5))
-    const got = await runOnnx(exportModel(g, [y]), { x: x23 })
+    const got = await runOnnx(exportModel(g, [y], toOnnxNodes), { x: x23 })
     expectClose({ data: Float64Array.from(got.data), shape: got.shape }, new Session(g).run(y, { x: nested(x23) }), 'the network in ONNX Runtime', 1e-5)
   })
 })

@@ -1,12 +1,10 @@
 // Exercise 06 · Export to ONNX, run in ONNX Runtime: the reference solution.
 import type { onnx } from 'onnx-proto'
-import type { Graph, GraphNode, StaticShape } from '../../engine/index'
-import onnxProto from 'onnx-proto'
+import type { GraphNode } from '../../engine/index'
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node'
+import { proto } from './given' // the ONNX schema (exportModel, in given.ts, calls your toOnnxNodes)
 
-const proto = onnxProto.onnx
 const INT = proto.AttributeProto.AttributeType.INT
-const FLOAT = proto.TensorProto.DataType.FLOAT
 
 /** The ONNX operators for one engine op node, reading `inputs` and writing `output`. */
 export function toOnnxNodes(node: GraphNode, inputs: string[], output: string): onnx.INodeProto[] {
@@ -24,35 +22,6 @@ export function toOnnxNodes(node: GraphNode, inputs: string[], output: string): 
     default:
       throw new Error(`no ONNX mapping for the op '${node.op}'`)
   }
-}
-
-/** A tensor's name, type (float32) and shape; unknown dimensions get a symbolic name. */
-function valueInfo(name: string, shape: StaticShape): onnx.IValueInfoProto {
-  const dim = shape.map((d, i) => (d === null ? { dimParam: `${name}_dim${i}` } : { dimValue: d }))
-  return { name, type: { tensorType: { elemType: FLOAT, shape: { dim } } } }
-}
-
-/** The exporter: placeholders → inputs, constants and variables → initializers, op nodes → toOnnxNodes. */
-export function exportModel(graph: Graph, outputs: readonly GraphNode[]): Uint8Array {
-  const nameOf = (n: GraphNode): string => n.name ?? n.id
-  const inputs: onnx.IValueInfoProto[] = []
-  const initializer: onnx.ITensorProto[] = []
-  const node: onnx.INodeProto[] = []
-  for (const n of graph.nodes) {
-    if (n.op === 'placeholder')
-      inputs.push(valueInfo(nameOf(n), n.shape))
-    else if (n.op === 'constant' || n.op === 'variable')
-      initializer.push({ name: nameOf(n), dataType: FLOAT, dims: [...n.value!.shape], floatData: Array.from(n.value!.data) })
-    else
-      node.push(...toOnnxNodes(n, n.inputs.map(nameOf), nameOf(n)))
-  }
-  const model = proto.ModelProto.create({
-    irVersion: 8,
-    opsetImport: [{ domain: '', version: 18 }],
-    producerName: 'workshop-exercise-06',
-    graph: { name: 'exercise', node, initializer, input: inputs, output: outputs.map(o => valueInfo(nameOf(o), o.shape)) },
-  })
-  return proto.ModelProto.encode(model).finish()
 }
 
 /** An input's or output's values: flat, row-major, with the shape. */

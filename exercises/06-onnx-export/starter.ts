@@ -1,15 +1,14 @@
 // Exercise 06 · Export to ONNX, run in ONNX Runtime. You edit exercise.ts (made from this file); check it
 // with `npm run workshop -- check 06`. ONNX is a file format for graphs: a list of standard operators
 // (Add, MatMul, Relu, …) wired by value names, plus the weights. Any runtime that reads it can run it.
-/* eslint-disable unused-imports/no-unused-vars -- the starter leaves these for you to use */
+/* eslint-disable unused-imports/no-unused-imports, unused-imports/no-unused-vars -- the starter leaves these for you to use */
 import type { onnx } from 'onnx-proto'
-import type { Graph, GraphNode, StaticShape } from '../../engine/index'
-import onnxProto from 'onnx-proto'
+import type { GraphNode } from '../../engine/index'
+import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node'
+import { proto } from './given' // the ONNX schema (exportModel, in given.ts, calls your toOnnxNodes)
 
-const proto = onnxProto.onnx // the ONNX schema's message classes (onnx-proto is CommonJS: default import)
 /** AttributeProto.AttributeType.INT: ONNX attributes carry their type. */
 const INT = proto.AttributeProto.AttributeType.INT
-const FLOAT = proto.TensorProto.DataType.FLOAT
 
 /**
  * The ONNX operators for one engine op node. `inputs` are the ONNX value names of the node's inputs, in
@@ -28,39 +27,6 @@ export function toOnnxNodes(node: GraphNode, inputs: string[], output: string): 
     default:
       throw new Error(`TODO: no ONNX mapping for the op '${node.op}' yet (exercise.ts, toOnnxNodes)`)
   }
-}
-
-/** Given: a tensor's name, type (float32) and shape; unknown dimensions get a symbolic name. */
-function valueInfo(name: string, shape: StaticShape): onnx.IValueInfoProto {
-  const dim = shape.map((d, i) => (d === null ? { dimParam: `${name}_dim${i}` } : { dimValue: d }))
-  return { name, type: { tensorType: { elemType: FLOAT, shape: { dim } } } }
-}
-
-/**
- * Given: the exporter. Placeholders become the model's inputs, constants and variables its weights
- * (initializers, float32), each op node goes through toOnnxNodes, and `outputs` are the model's outputs.
- * Each value is named after its node (its name, else its id).
- */
-export function exportModel(graph: Graph, outputs: readonly GraphNode[]): Uint8Array {
-  const nameOf = (n: GraphNode): string => n.name ?? n.id
-  const inputs: onnx.IValueInfoProto[] = []
-  const initializer: onnx.ITensorProto[] = []
-  const node: onnx.INodeProto[] = []
-  for (const n of graph.nodes) {
-    if (n.op === 'placeholder')
-      inputs.push(valueInfo(nameOf(n), n.shape))
-    else if (n.op === 'constant' || n.op === 'variable')
-      initializer.push({ name: nameOf(n), dataType: FLOAT, dims: [...n.value!.shape], floatData: Array.from(n.value!.data) })
-    else
-      node.push(...toOnnxNodes(n, n.inputs.map(nameOf), nameOf(n)))
-  }
-  const model = proto.ModelProto.create({
-    irVersion: 8, // ONNX 1.13's file format, with opset 18: what onnxruntime 1.30 reads
-    opsetImport: [{ domain: '', version: 18 }],
-    producerName: 'workshop-exercise-06',
-    graph: { name: 'exercise', node, initializer, input: inputs, output: outputs.map(o => valueInfo(nameOf(o), o.shape)) },
-  })
-  return proto.ModelProto.encode(model).finish()
 }
 
 /** An input's or output's values: flat, row-major, with the shape. */
