@@ -16,7 +16,7 @@ export default antfu({
   vue: true,
   typescript: true,
   markdown: false,
-  ignores: ['dist/**', 'exports/**', '.venv/**', 'bench/results.*', '**/*.md', '**/*.py'],
+  ignores: ['dist/**', 'exports/**', '.venv/**', 'bench/results.*', 'bench/.tmp/**', 'tests/fixtures/*.json', '**/*.md', '**/*.py'],
 }, {
   rules: {
     'no-console': 'off',
