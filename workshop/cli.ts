@@ -23,9 +23,10 @@ interface Options {
 
 class BadInput extends Error {}
 
-function timeoutMs(options: Options): number {
+/** undefined: each track's own default. */
+function timeoutMs(options: Options): number | undefined {
   if (options.timeout === undefined)
-    return DEFAULT_TIMEOUT_MS
+    return undefined
   const seconds = Number(options.timeout)
   if (!Number.isFinite(seconds) || seconds <= 0)
     throw new BadInput(`--timeout takes a number of seconds, got '${options.timeout}'`)
@@ -50,7 +51,7 @@ async function withSession(options: Options, run: (session: Session) => Promise<
 }
 
 const cli = cac('npm run workshop --')
-cli.option('--timeout <seconds>', `Stop a check after this many seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`)
+cli.option('--timeout <seconds>', `Stop a check after this many seconds (default ${DEFAULT_TIMEOUT_MS.ts / 1000} for TypeScript, ${DEFAULT_TIMEOUT_MS.py / 1000} for Python)`)
 cli.command('', 'Watch mode: the next unsolved exercise, re-checked on every save')
   .action((options: Options) => withSession(options, async s => (await import('./watch')).watchMode(s)))
 cli.command('list', 'List the exercises, done or todo')

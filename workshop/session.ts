@@ -1,5 +1,5 @@
 import type { WorkshopPaths } from './paths'
-import type { CheckResult, Exercise, Subject } from './tracks/types'
+import type { CheckResult, Exercise, Subject, TrackName } from './tracks/types'
 import { loadManifest } from './manifest'
 import { workshopPaths } from './paths'
 import { StateStore } from './state'
@@ -8,7 +8,8 @@ import { ensureWorkingCopy } from './workspace'
 
 // Everything one run of the CLI shares: where things are, the exercises, progress, and the tracks.
 
-export const DEFAULT_TIMEOUT_MS = 10_000
+/** Per track: a Python check may export a model with torch.onnx or start Node, which takes seconds. */
+export const DEFAULT_TIMEOUT_MS: Record<TrackName, number> = { ts: 10_000, py: 30_000 }
 
 export class Session {
   readonly paths: WorkshopPaths
@@ -18,7 +19,8 @@ export class Session {
   /** Messages already shown once this session (the "set up Python" advice). */
   private readonly shownOnce = new Set<string>()
 
-  constructor(readonly timeoutMs = DEFAULT_TIMEOUT_MS, paths = workshopPaths()) {
+  /** `timeoutMs` overrides the per-track defaults (the `--timeout` option). */
+  constructor(private readonly timeoutMs?: number, paths = workshopPaths()) {
     this.paths = paths
     this.exercises = loadManifest(paths)
     this.state = new StateStore(paths)
@@ -44,7 +46,11 @@ export class Session {
 
   async checkSubject(exercise: Exercise, subject: Subject): Promise<CheckResult> {
     const track = await this.tracks.get(exercise.track)
-    return track.check(exercise, { subject, timeoutMs: this.timeoutMs })
+    return track.check(exercise, { subject, timeoutMs: this.timeoutFor(exercise.track) })
+  }
+
+  timeoutFor(track: TrackName): number {
+    return this.timeoutMs ?? DEFAULT_TIMEOUT_MS[track]
   }
 
   /** True the first time a message is offered this session: long advice is given once. */

@@ -24,12 +24,12 @@ async function checkAll(session: Session, exercises: Exercise[], subject: Subjec
     const track = await session.tracks.get(name)
     const ofTrack = exercises.filter(e => e.track === name)
     if (hasBatch(track)) {
-      for (const [id, result] of await track.checkMany(ofTrack, { subject, timeoutMs: session.timeoutMs }))
+      for (const [id, result] of await track.checkMany(ofTrack, { subject, timeoutMs: session.timeoutFor(name) }))
         results.set(id, result)
       continue
     }
     for (const exercise of ofTrack)
-      results.set(exercise.id, await track.check(exercise, { subject, timeoutMs: session.timeoutMs }))
+      results.set(exercise.id, await track.check(exercise, { subject, timeoutMs: session.timeoutFor(exercise.track) }))
   }
   return results
 }
