@@ -34,7 +34,8 @@ function install(): void {
     frames: undefined,
     // Resolves with the time of the first frame after slide `no` (and click `clicks`) is on screen:
     // the rAF that sees it runs before that frame's paint, the timeout right after it.
-    painted: (no, clicks) => new Promise((resolve) => {
+    painted: (no, clicks) => new Promise((resolve, reject) => {
+      const started = performance.now()
       const shown = (): boolean => {
         const state = document.querySelector('[data-deck-state]')
         const slide = document.querySelector(`[data-slidev-no="${no}"]`) as HTMLElement | null
@@ -47,6 +48,8 @@ function install(): void {
       const tick = (): void => {
         if (shown())
           setTimeout(() => resolve(performance.now()), 0)
+        else if (performance.now() - started > 20_000)
+          reject(new Error(`slide ${no}${clicks === undefined ? '' : ` click ${clicks}`} was not on screen within 20 s`))
         else
           requestAnimationFrame(tick)
       }
