@@ -9,6 +9,8 @@ export declare function useSlideContext(): {
   $clicks: Ref<number>
   /** the slide number this component sits on */
   $page: Ref<number>
+  /** this slide's frontmatter (routeAlias, clicks, layout, …) */
+  $frontmatter: Record<string, unknown>
 }
 
 export declare function useNav(): {
