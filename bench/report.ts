@@ -96,6 +96,12 @@ export function markdown(results: Results): string {
   const missed = results.figures.filter(f => f.met === false)
   if (missed.length) {
     lines.push('## Missed targets: why, and what it would take', '')
+    const busiest = Math.max(...m.loadAverage, ...m.loadAverageAtEnd)
+    if (busiest > m.cpus) {
+      lines.push(`The machine was oversubscribed (load average up to ${busiest.toFixed(0)} on ${m.cpus} cores): absolute times, long tasks and `
+        + 'frame times include time spent waiting for a core, so a figure with an absolute limit can miss it here and meet it on a quiet laptop. '
+        + 'Ratios to the plain deck, measured side by side, are the fairer reading.', '')
+    }
     for (const f of missed)
       lines.push(`- **${f.label}** (${f.target?.text}): ${f.why ?? 'no explanation recorded'}`)
     lines.push('')
