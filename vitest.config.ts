@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // Generous: some tests spawn the workshop CLI (tsx + Vitest) and share 2 cores with the rest of the suite.
+    testTimeout: 90_000,
   },
 })
