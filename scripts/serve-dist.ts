@@ -1,7 +1,7 @@
 // Serves the built deck (dist/) on 127.0.0.1 for the end-to-end tests and the benchmark, with the
 // history fallback Slidev's router needs for deep links such as /7?clicks=3.
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { preview } from 'vite'
 import { DIST_DIR } from './paths'
 
@@ -10,7 +10,8 @@ export async function serveDist(dir = DIST_DIR, port = 0) {
     throw new Error(`No built deck in ${dir}: run \`npm run build\` first.`)
   const server = await preview({
     configFile: false,
-    root: dir,
+    // Root one level up: Vite warns when the folder it serves is its own root.
+    root: dirname(dir),
     logLevel: 'warn',
     build: { outDir: dir },
     preview: { host: '127.0.0.1', port, strictPort: port !== 0 },
