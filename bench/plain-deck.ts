@@ -76,13 +76,18 @@ export const PLAIN_DIR = join(ROOT, 'bench', '.tmp', 'plain')
 /**
  * Writes the plain deck into `dir` (emptied first): the generated files, our favicon and the
  * global-bottom.vue that publishes `[data-deck-state]` (so navigation is measured the same way),
- * and a node_modules symlink to the kit's.
+ * and a node_modules symlink to the kit's. Leaves an identical deck alone (`changed: false`).
  */
-export function writePlainDeck(slides: number, headmatter: Record<string, unknown>, dir = PLAIN_DIR): string {
+export function writePlainDeck(slides: number, headmatter: Record<string, unknown>, dir = PLAIN_DIR): { dir: string, changed: boolean } {
   const stylesEntry = join(ROOT, 'styles', 'index.ts')
   const fontImports = existsSync(stylesEntry) ? fontImportsOf(readFileSync(stylesEntry, 'utf8')) : []
+  const files = plainDeckFiles({ slides, headmatter, fontImports })
+  const same = Object.entries(files).every(([file, content]) => existsSync(join(dir, file)) && readFileSync(join(dir, file), 'utf8') === content)
+    && existsSync(join(dir, 'node_modules'))
+  if (same)
+    return { dir, changed: false }
   rmSync(dir, { recursive: true, force: true })
-  for (const [file, content] of Object.entries(plainDeckFiles({ slides, headmatter, fontImports }))) {
+  for (const [file, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, file)), { recursive: true })
     writeFileSync(join(dir, file), content)
   }
@@ -93,5 +98,5 @@ export function writePlainDeck(slides: number, headmatter: Record<string, unknow
   }
   copyFileSync(join(ROOT, 'global-bottom.vue'), join(dir, 'global-bottom.vue'))
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
-  return dir
+  return { dir, changed: true }
 }

@@ -3,15 +3,16 @@
 // failures: the exit code is 1 only when the benchmark itself breaks.
 import type { Figure, Section, Skip } from './figures'
 import type { Context } from './sections'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { findChromium } from '../scripts/browser'
 import { DIST_DIR, ROOT } from '../scripts/paths'
 import { loadDeck } from '../tests/support/deck'
 import { SECTIONS } from './figures'
-import { launchBrowser } from './page-probe'
 import { PLAIN_DIR, writePlainDeck } from './plain-deck'
 import { terminalTable, writeReports } from './report'
 import { demoSlides, SECTION_RUNNERS } from './sections'
@@ -49,14 +50,10 @@ function versions(): Record<string, string> {
   return Object.fromEntries(['@slidev/cli', '@slidev/theme-default', 'vue', 'vite', 'playwright-core'].map(n => [n, version(n)]))
 }
 
-async function chromiumVersion(): Promise<string> {
-  const browser = await launchBrowser()
-  try {
-    return browser.version()
-  }
-  finally {
-    await browser.close()
-  }
+function chromiumVersion(): string {
+  const run = spawnSync(findChromium(), ['--version'], { encoding: 'utf8' })
+  // Debian's wrapper may print a line about /dev/shm first.
+  return /[\d.]{6,}/.exec(run.stdout ?? '')?.[0] ?? '?'
 }
 
 async function main(): Promise<number> {
@@ -65,7 +62,8 @@ async function main(): Promise<number> {
   const loadAverage = os.loadavg()
   mkdirSync(TMP, { recursive: true })
   const slides = await loadDeck()
-  writePlainDeck(slides.length, slides[0]?.frontmatter ?? {})
+  const plain = writePlainDeck(slides.length, slides[0]?.frontmatter ?? {})
+  const plainOut = join(TMP, 'build', 'plain')
   const ctx: Context = {
     smoke,
     runs,
@@ -75,7 +73,8 @@ async function main(): Promise<number> {
     ours: smoke && existsSync(join(DIST_DIR, 'index.html'))
       ? { name: 'ours', dir: ROOT, out: DIST_DIR, prebuilt: true }
       : { name: 'ours', dir: ROOT, out: join(TMP, 'build', 'ours') },
-    plain: { name: 'plain', dir: PLAIN_DIR, out: join(TMP, 'build', 'plain') },
+    // …and the plain build of an earlier run when the generated deck has not changed since.
+    plain: { name: 'plain', dir: PLAIN_DIR, out: plainOut, prebuilt: smoke && !plain.changed && existsSync(join(plainOut, 'index.html')) },
   }
   console.log(`bench (${smoke ? 'smoke' : 'full'}): ${slides.length} slides, ${runs} run(s), sections ${only.join(', ')}`)
 
@@ -83,8 +82,10 @@ async function main(): Promise<number> {
   const skips: Skip[] = []
   const facts: Record<string, unknown> = {}
   let broken = false
+  const busiest = [...loadAverage]
   for (const section of only) {
     console.log(`━ ${section}`)
+    os.loadavg().forEach((x, i) => (busiest[i] = Math.max(busiest[i], x)))
     try {
       const result = await SECTION_RUNNERS[section](ctx)
       figures.push(...result.figures)
@@ -110,9 +111,10 @@ async function main(): Promise<number> {
       memoryGiB: os.totalmem() / 1024 ** 3,
       os: `${os.type()} ${os.release()}`,
       node: process.versions.node,
-      chromium: await chromiumVersion(),
+      chromium: chromiumVersion(),
       loadAverage,
       loadAverageAtEnd: os.loadavg(),
+      loadAverageMax: busiest,
     },
     versions: versions(),
     deck: { slides: slides.length, demos: demoSlides(slides).found.map(d => d.alias) },

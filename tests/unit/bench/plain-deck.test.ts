@@ -65,14 +65,15 @@ describe('the plain deck', () => {
     afterAll(() => rmSync(dirname(dir), { recursive: true, force: true }))
 
     it('gets our favicon, our deck-state component and the kit\'s node_modules', () => {
-      writePlainDeck(4, headmatter, dir)
+      expect(writePlainDeck(4, headmatter, dir).changed).toBe(true)
       expect(parseSync(readFileSync(join(dir, 'slides.md'), 'utf8'), 'slides.md').slides).toHaveLength(4)
       expect(readFileSync(join(dir, 'public/favicon.svg'))).toEqual(readFileSync(join(ROOT, 'public/favicon.svg')))
       expect(readFileSync(join(dir, 'global-bottom.vue'), 'utf8')).toContain('data-deck-state')
       expect(lstatSync(join(dir, 'node_modules')).isSymbolicLink()).toBe(true)
       expect(realpathSync(join(dir, 'node_modules'))).toBe(realpathSync(join(ROOT, 'node_modules')))
-      // Written again: the old deck is replaced, not merged.
-      writePlainDeck(2, headmatter, dir)
+      // The same deck again is left alone; a different one replaces it, not merged.
+      expect(writePlainDeck(4, headmatter, dir).changed).toBe(false)
+      expect(writePlainDeck(2, headmatter, dir).changed).toBe(true)
       expect(parseSync(readFileSync(join(dir, 'slides.md'), 'utf8'), 'slides.md').slides).toHaveLength(2)
       expect(existsSync(join(ROOT, 'node_modules'))).toBe(true)
     })
