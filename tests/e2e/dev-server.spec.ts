@@ -37,7 +37,5 @@ test('the dev server serves every slide without reaching another host', async ({
     await page.evaluate(no => (window as unknown as { __slidev__: { nav: { go: (n: number) => void } } }).__slidev__.nav.go(no), slide.no)
     await expect(page.locator('[data-deck-state]')).toHaveAttribute('data-slide', String(slide.no), { timeout: 60_000 })
   }
-  // The dev server syncs navigation through @server-reactive/nav and aborts the previous sync on each
-  // change (normal, see TOOLCHAIN.md); everything else counts.
-  expect(problems.filter(p => !p.includes('/@server-reactive/nav (net::ERR_ABORTED)'))).toEqual([])
+  expect(problems).toEqual([])
 })

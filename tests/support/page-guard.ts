@@ -17,7 +17,14 @@ export function guardPage(page: Page): string[] {
       problems.push(`outside request: ${request.url()}`)
   })
   page.on('requestfailed', (request) => {
-    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`)
+    // Leaving a page cancels what it was still fetching (a font, a lazy chunk): that is not a fault.
+    const error = request.failure()?.errorText
+    if (error !== 'net::ERR_ABORTED')
+      problems.push(`failed request: ${request.url()} (${error})`)
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
   return problems
 }
