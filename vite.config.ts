@@ -7,4 +7,11 @@ export default defineConfig({
     // demo slide and reloads the page mid-talk.
     include: ['@dagrejs/dagre'],
   },
+  server: {
+    watch: {
+      // Build and test output written inside the project (the benchmark's decks, exports, reports) must
+      // not reload the deck mid-export: a reload leaves "Loading slide..." pages in the PDF.
+      ignored: ['**/bench/.tmp/**', '**/exports/**', '**/test-results/**', '**/playwright-report/**', '**/dist/**'],
+    },
+  },
 })

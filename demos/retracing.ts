@@ -58,8 +58,8 @@ function build(): DemoScript {
   const calls = [...FACTORS.map(k => call('int', k)), ...FACTORS.map(k => call('tensor', k))]
   const graphs = { int: [...withInts.cache.values()], tensor: [...withTensors.cache.values()] }
   const groups: GraphGroup[] = [
-    ...graphs.int.map((_, i) => ({ id: `i${i}`, label: `factor=${FACTORS[i]}`, nodes: [] as string[] })),
-    ...graphs.tensor.map((_, i) => ({ id: `t${i}`, label: 'factor: Tensor[]', nodes: [] as string[] })),
+    ...graphs.int.map((_, i) => ({ id: `i${i}`, label: `k=${FACTORS[i]}`, nodes: [] as string[] })),
+    ...graphs.tensor.map((_, i) => ({ id: `t${i}`, label: 'k as Tensor[]', nodes: [] as string[] })),
   ]
   const shown: GraphSnapshot[] = []
   const steps: DemoStep[] = []
