@@ -1,6 +1,6 @@
 // Which Chromium the tests, the PDF export and the benchmark drive, and how it is launched.
 // Order: $PLAYWRIGHT_CHROMIUM_EXECUTABLE, then Debian's /usr/bin/chromium, then Playwright's own download.
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
@@ -52,32 +52,26 @@ const root = resolve(dirname(new URL(import.meta.url).pathname), '..')
 
 /**
  * Slidev launches Chromium itself: `export` takes --executable-path, `export-notes` takes nothing and looks
- * in Playwright's browser cache. So we write a wrapper script that adds our flags, and a fake cache whose
- * headless-shell path is that wrapper. Returns the wrapper path and the env that points Playwright at it.
+ * in Playwright's browser cache. So we lay out a cache whose browser paths are links to our Chromium, and
+ * return the env that points Playwright at it. (Slidev passes no extra flags; a wrapper script that added
+ * ours made Debian's Chromium print blank PDF pages, so the binary is used as it is.)
  */
 export function slidevBrowser(): { executablePath: string, env: Record<string, string> } {
   const executable = findChromiumOrExit()
-  const dir = join(root, 'node_modules', '.cache', 'kit-browser')
-  const wrapper = join(dir, 'chromium')
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(wrapper, `#!/bin/sh\nexec "${executable}" ${CHROMIUM_FLAGS.join(' ')} "$@"\n`)
-  chmodSync(wrapper, 0o755)
-
+  const cache = join(root, 'node_modules', '.cache', 'kit-browser', 'ms-playwright')
   const require = createRequire(import.meta.url)
   const browsersJson = join(dirname(require.resolve('playwright-core/package.json')), 'browsers.json')
   const { browsers } = JSON.parse(readFileSync(browsersJson, 'utf8')) as { browsers: { name: string, revision: string }[] }
-  const cache = join(dir, 'ms-playwright')
   for (const name of ['chromium-headless-shell', 'chromium']) {
     const revision = browsers.find(b => b.name === name)?.revision
     const target = name === 'chromium'
       ? join(cache, `chromium-${revision}`, 'chrome-linux64', 'chrome')
       : join(cache, `chromium_headless_shell-${revision}`, 'chrome-headless-shell-linux64', 'chrome-headless-shell')
-    if (!existsSync(target)) {
-      mkdirSync(dirname(target), { recursive: true })
-      symlinkSync(wrapper, target)
-    }
+    rmSync(target, { force: true })
+    mkdirSync(dirname(target), { recursive: true })
+    symlinkSync(executable, target)
     // Playwright treats a browser as installed only once its marker file is there.
     writeFileSync(join(dirname(dirname(target)), 'INSTALLATION_COMPLETE'), '')
   }
-  return { executablePath: wrapper, env: { PLAYWRIGHT_BROWSERS_PATH: cache } }
+  return { executablePath: executable, env: { PLAYWRIGHT_BROWSERS_PATH: cache } }
 }
