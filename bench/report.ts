@@ -15,6 +15,8 @@ export interface Results {
   figures: Figure[]
   skips: Skip[]
   facts: Record<string, unknown>
+  /** Sections measured again later with `--only … --merge`. */
+  remeasured?: { sections: string[], date: string, runs: number, loadAverage: number[], loadAverageMax?: number[] }[]
 }
 
 export function formatValue(value: number | undefined, unit: Unit): string {
@@ -88,6 +90,8 @@ export function markdown(results: Results): string {
     + `${m.loadAverageMax ? `, up to ${m.loadAverageMax[0].toFixed(1)} (1 min) between sections` : ''} `
     + '(other work shares these cores: read the ratios more than the absolute times).',
     `Versions: ${Object.entries(results.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    ...(results.remeasured ?? []).map(r => `Re-measured on ${r.date} (\`--only ${r.sections.join(',')} --merge\`, ${r.runs} run(s)): `
+      + `${r.sections.join(', ')}; load average ${r.loadAverage[0].toFixed(1)} at start${r.loadAverageMax ? `, up to ${r.loadAverageMax[0].toFixed(1)}` : ''}.`),
     '',
     `| ${HEAD.join(' | ')} |`,
     `| ${HEAD.map(() => '---').join(' | ')} |`,

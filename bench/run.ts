@@ -1,7 +1,8 @@
-// `npm run bench [-- --runs N] [-- --smoke] [-- --only build,load,navigate,demos,export,workshop]`
+// `npm run bench [-- --runs N] [-- --smoke] [-- --only build,load,navigate,demos,export,workshop [--merge]]`
 // Our deck side by side with a plain Slidev deck of the same size. Targets missed are reported, not
 // failures: the exit code is 1 only when the benchmark itself breaks.
 import type { Figure, Section, Skip } from './figures'
+import type { Results } from './report'
 import type { Context } from './sections'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
@@ -13,18 +14,20 @@ import { findChromium } from '../scripts/browser'
 import { DIST_DIR, ROOT } from '../scripts/paths'
 import { loadDeck } from '../tests/support/deck'
 import { SECTIONS } from './figures'
+import { mergeResults } from './merge'
 import { PLAIN_DIR, writePlainDeck } from './plain-deck'
 import { terminalTable, writeReports } from './report'
 import { demoSlides, SECTION_RUNNERS } from './sections'
 
 const TMP = join(ROOT, 'bench', '.tmp')
 
-function options(): { smoke: boolean, runs: number, only: Section[] } {
+function options(): { smoke: boolean, runs: number, only: Section[], merge: boolean } {
   const { values } = parseArgs({
     options: {
       smoke: { type: 'boolean', default: false },
       runs: { type: 'string', default: '5' },
       only: { type: 'string' },
+      merge: { type: 'boolean', default: false },
     },
   })
   const runs = values.smoke ? 1 : Number(values.runs)
@@ -34,7 +37,9 @@ function options(): { smoke: boolean, runs: number, only: Section[] } {
   const unknown = only.filter(x => !SECTIONS.includes(x as Section))
   if (unknown.length)
     throw new Error(`unknown section(s) ${unknown.join(', ')}: use ${SECTIONS.join(', ')}`)
-  return { smoke: values.smoke, runs, only: only as Section[] }
+  if (values.merge && (values.smoke || !values.only))
+    throw new Error('--merge goes with --only <sections> in a full run: it replaces those sections in bench/results.json')
+  return { smoke: values.smoke, runs, only: only as Section[], merge: values.merge }
 }
 
 function versions(): Record<string, string> {
@@ -57,7 +62,7 @@ function chromiumVersion(): string {
 }
 
 async function main(): Promise<number> {
-  const { smoke, runs, only } = options()
+  const { smoke, runs, only, merge } = options()
   const started = performance.now()
   const loadAverage = os.loadavg()
   mkdirSync(TMP, { recursive: true })
@@ -100,7 +105,7 @@ async function main(): Promise<number> {
   }
 
   const cpus = os.cpus()
-  const results = {
+  const results: Results = {
     mode: smoke ? 'smoke' as const : 'full' as const,
     date: new Date().toISOString(),
     durationS: (performance.now() - started) / 1000,
@@ -122,10 +127,14 @@ async function main(): Promise<number> {
     skips,
     facts,
   }
-  // Only a complete full run replaces the committed results.
-  const committed = !smoke && only.length === SECTIONS.length
-  const written = writeReports(results, committed ? join(ROOT, 'bench') : TMP)
-  console.log(`\n${terminalTable(results)}\n\nwritten: ${written.md}, ${written.json} (${results.durationS.toFixed(0)} s)`)
+  // Only a complete full run, or a merge into one, replaces the committed results.
+  const committedJson = join(ROOT, 'bench', 'results.json')
+  const merged = merge && existsSync(committedJson)
+    ? mergeResults(JSON.parse(readFileSync(committedJson, 'utf8')) as Results, results, only)
+    : undefined
+  const committed = !smoke && (only.length === SECTIONS.length || merged !== undefined)
+  const written = writeReports(merged ?? results, committed ? join(ROOT, 'bench') : TMP)
+  console.log(`\n${terminalTable(merged ?? results)}\n\nwritten: ${written.md}, ${written.json} (${results.durationS.toFixed(0)} s)`)
   return broken ? 1 : 0
 }
 

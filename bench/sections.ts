@@ -254,9 +254,15 @@ export async function exportSection(ctx: Context): Promise<SectionResult> {
       }
     }
   }
-  // The plain deck never exporting means the benchmark (or the machine) is broken, not our deck.
-  if (!per.plain.length)
-    throw new Error(`the plain deck did not export: ${failures.plain[0]}`)
+  // The plain deck never exporting: the machine too busy for Slidev's fixed wait (a timeout), or the benchmark broken.
+  if (!per.plain.length) {
+    if (!failures.plain.every(f => /timeout/i.test(f)))
+      throw new Error(`the plain deck did not export: ${failures.plain[0]}`)
+    return {
+      figures: [],
+      skips: [{ section: 'export', what: 'PDF export (both decks)', reason: `every export timed out (${failures.plain[0]}): Slidev waits a fixed 30 s for its print page, too short on a machine this busy; run \`npm run bench -- --only export --merge\` when it is quieter` }],
+    }
+  }
   const skips: Skip[] = failures.ours.length
     ? [{ section: 'export', what: `our deck's export failed ${failures.ours.length} of ${runs} time(s)`, reason: failures.ours[0] }]
     : []
