@@ -17,7 +17,8 @@ export function mergeResults(previous: Results, fresh: Results, sections: Sectio
     skips: sorted([...keep(previous.skips), ...fresh.skips]),
     facts: { ...previous.facts, ...fresh.facts },
     remeasured: [
-      ...(previous.remeasured ?? []),
+      // An earlier re-measurement whose sections are all measured again is superseded.
+      ...(previous.remeasured ?? []).filter(r => !r.sections.every(x => sections.includes(x as Section))),
       { sections, date: fresh.date, runs: fresh.runs, loadAverage: fresh.machine.loadAverage, loadAverageMax: fresh.machine.loadAverageMax },
     ],
   }

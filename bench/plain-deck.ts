@@ -63,6 +63,9 @@ export function plainDeckFiles({ slides, headmatter, fontImports }: PlainDeckInp
     'slides.md': `${head}\n\n${body}\n`,
     'styles/index.ts': `// Same self-hosted fonts as the real deck, nothing else.\n${fontImports.map(line => `${line}\n`).join('')}`,
     'package.json': `${JSON.stringify({ name: 'plain-slidev-deck', private: true, type: 'module' }, null, 2)}\n`,
+    // node_modules is the kit's (a symlink): without this, both decks would share, and keep
+    // invalidating, one Vite dependency cache (node_modules/.vite), under other people's dev servers too.
+    'vite.config.ts': `// Its own Vite cache, not the kit's node_modules/.vite.\nexport default { cacheDir: '.vite' }\n`,
   }
 }
 

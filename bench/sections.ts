@@ -131,7 +131,7 @@ export async function loadSection(ctx: Context): Promise<SectionResult> {
     }
     const firstJs = figure('load', 'load.first-slide-js', 'JavaScript loaded for the first slide', 'bytes', js.ours, js.plain, { text: '≤ 1.2× plain', maxRatio: 1.2 })
     firstJs.note = 'Scripts requested before the first slide was on screen (entry, modulepreloads, lazy chunks), sizes on disk.'
-    const extra = [...files.ours].filter(([name]) => !files.plain.has(name)).sort((a, b) => b[1] - a[1])
+    const extra = [...files.ours].filter(([name, bytes]) => !files.plain.has(name) && bytes >= 1024).sort((a, b) => b[1] - a[1])
     const grown = [...files.ours].filter(([name, bytes]) => (files.plain.get(name) ?? bytes) < bytes - 1024).map(([name, bytes]) => [name, bytes - (files.plain.get(name) ?? 0)] as const).sort((a, b) => b[1] - a[1])
     const culprits = [...extra.map(([n, b]) => `${n} ${kB(b)}`), ...grown.map(([n, b]) => `${n} +${kB(b)}`)].slice(0, 6).join(', ')
     if (firstJs.met === false) {

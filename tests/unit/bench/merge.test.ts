@@ -31,3 +31,12 @@ it('replaces only the re-measured sections, keeps the section order, and says wh
   expect(merged.date).toBe('2026-01-01')
   expect(merged.remeasured).toEqual([{ sections: ['export'], date: '2026-02-02', runs: 5, loadAverage: [1, 1, 1], loadAverageMax: undefined }])
 })
+
+it('drops an earlier re-measurement that the new one covers', () => {
+  const base = results('2026-01-01', [figure('export', 'export.per-slide', 'export', 'ms', [1])])
+  const once = mergeResults(base, results('2026-02-02', []), ['export'])
+  const twice = mergeResults(once, results('2026-03-03', []), ['export', 'demos'])
+  expect(twice.remeasured?.map(r => r.date)).toEqual(['2026-03-03'])
+  const other = mergeResults(once, results('2026-03-03', []), ['demos'])
+  expect(other.remeasured?.map(r => r.date)).toEqual(['2026-02-02', '2026-03-03'])
+})

@@ -56,6 +56,10 @@ describe('the plain deck', () => {
       .toEqual([`import '@fontsource/inter/latin-400.css'`])
   })
 
+  it('keeps its own Vite cache, apart from the kit\'s', () => {
+    expect(parsed(1).files['vite.config.ts']).toMatch(/cacheDir: '\.vite'/)
+  })
+
   it('refuses a deck without slides', () => {
     expect(() => plainDeckFiles({ slides: 0, headmatter, fontImports: [] })).toThrow(RangeError)
   })
