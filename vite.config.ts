@@ -3,9 +3,9 @@ import { defineConfig } from 'vite'
 // Slidev merges this file into its own Vite config.
 export default defineConfig({
   optimizeDeps: {
-    // Imported only by a slide component (GraphView): without this, Vite discovers it on the first
-    // demo slide and reloads the page mid-talk.
-    include: ['@dagrejs/dagre'],
+    // Imported only by slide components (GraphView; the engine's ONNX exporter): without this, Vite
+    // discovers them on the first slide that needs them and reloads the page, mid-talk or mid-export.
+    include: ['@dagrejs/dagre', 'onnx-proto'],
   },
   server: {
     watch: {

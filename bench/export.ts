@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { slidevBrowser } from '../scripts/browser'
+import { SLIDEV_EXPORT_FLAGS, slidevBrowser } from '../scripts/browser'
 import { ROOT } from '../scripts/paths'
 
 export interface ExportRun {
@@ -17,7 +17,7 @@ const slidevBin = join(ROOT, 'node_modules', '.bin', 'slidev')
 export function exportDeck(deckDir: string, pdf: string, slides: number): ExportRun {
   const { executablePath, env } = slidevBrowser()
   rmSync(pdf, { force: true })
-  const args = ['export', 'slides.md', '--executable-path', executablePath, '--output', pdf, '--timeout', '180000']
+  const args = ['export', 'slides.md', '--executable-path', executablePath, '--output', pdf, ...SLIDEV_EXPORT_FLAGS]
   const started = performance.now()
   const run = spawnSync(slidevBin, args, { cwd: deckDir, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 })
   const wallMs = performance.now() - started

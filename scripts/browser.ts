@@ -18,6 +18,13 @@ export const CHROMIUM_FLAGS = [
 export const INSTALL_HINT = 'install one with `apt-get install -y chromium` (Debian/Ubuntu) or `npx playwright install chromium`, '
   + 'or point PLAYWRIGHT_CHROMIUM_EXECUTABLE at a Chrome/Chromium binary'
 
+/**
+ * How every `slidev export` of a slide deck runs (`npm run export`, the benchmark). One page per slide,
+ * printed one at a time: printed as one tall page, Chromium shrank the deck to about 92 % and the last
+ * slides fell off the end (47 pages for 51 slides). The long timeout gives a busy 2-core machine room.
+ */
+export const SLIDEV_EXPORT_FLAGS = ['--per-slide', '--timeout', '180000']
+
 export class BrowserMissingError extends Error {}
 
 export function findChromium(): string {

@@ -3,7 +3,7 @@
 // Slidev's own exporter does the work; this script only hands it our Chromium and a fixed output path.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
-import { slidevBrowser } from './browser'
+import { SLIDEV_EXPORT_FLAGS, slidevBrowser } from './browser'
 import { EXPORT_DIR, NOTES_PDF, SLIDES_PDF } from './paths'
 
 const kind = process.argv[2] ?? 'slides'
@@ -15,7 +15,7 @@ if (kind !== 'slides' && kind !== 'notes') {
 const { executablePath, env } = slidevBrowser()
 mkdirSync(EXPORT_DIR, { recursive: true })
 const args = kind === 'slides'
-  ? ['export', '--executable-path', executablePath, '--output', SLIDES_PDF, '--timeout', '180000']
+  ? ['export', '--executable-path', executablePath, '--output', SLIDES_PDF, ...SLIDEV_EXPORT_FLAGS]
   : ['export-notes', '--output', NOTES_PDF, '--timeout', '180000']
 const output = kind === 'slides' ? SLIDES_PDF : NOTES_PDF
 

@@ -1,41 +1,15 @@
 // The graph demos on their slides, in the built deck: every click step shows the step script's graph
-// (node count, values), going back restores it, deep links land on the step, and the exported PDF
-// draws each demo in its final state.
+// (node count, values), going back restores it, and deep links land on the step. (The PDF handout's
+// demos are checked in export.spec.ts, which makes the PDF.)
 import type { Page } from '@playwright/test'
 import type { DemoScript } from '../../demos/types'
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { defineByRun } from '../../demos/define-by-run'
-import { defineThenRun } from '../../demos/define-then-run'
-import { dynamicControlFlow } from '../../demos/dynamic-control-flow'
 import { formatValue } from '../../demos/format'
-import { graphPasses } from '../../demos/graph-passes'
-import { retracing } from '../../demos/retracing'
-import { tracingTrap } from '../../demos/tracing-trap'
-import { ROOT, SLIDES_PDF } from '../../scripts/paths'
-import { loadDeck, plainText } from '../support/deck'
+import { loadDeck } from '../support/deck'
+import { DEMOS, slideNo } from '../support/demo-slides'
 import { guardPage, slideLocator } from '../support/page-guard'
 
-/** Each demo by its slide's routeAlias; `values`: whether its nodes draw their values. */
-const DEMOS: { alias: string, script: DemoScript, values: boolean }[] = [
-  { alias: 'define-by-run', script: defineByRun(), values: true },
-  { alias: 'define-then-run', script: defineThenRun(), values: true },
-  { alias: 'dynamic-control-flow', script: dynamicControlFlow(), values: true },
-  { alias: 'tracing-trap', script: tracingTrap(), values: true },
-  { alias: 'graph-passes', script: graphPasses(), values: false },
-  { alias: 'retracing', script: retracing(), values: false },
-]
-
 const slides = await loadDeck()
-
-function slideNo(alias: string): number {
-  const slide = slides.find(s => s.alias === alias)
-  if (!slide)
-    throw new Error(`no slide with routeAlias ${alias}`)
-  return slide.no
-}
 
 /** What the demo shows now: its step and, by node id, each node's text. */
 async function shown(page: Page, no: number) {
@@ -67,7 +41,7 @@ test.describe.configure({ mode: 'parallel' })
 for (const { alias, script, values } of DEMOS) {
   test(`demo ${alias}: every click, back, and deep links`, async ({ page }) => {
     const problems = guardPage(page)
-    const no = slideNo(alias)
+    const no = slideNo(slides, alias)
     const last = script.steps.length - 1
     await page.goto(`/${no}`)
     await expect(page.locator('[data-deck-state]')).toHaveAttribute('data-clicks-total', String(last))
@@ -93,31 +67,4 @@ for (const { alias, script, values } of DEMOS) {
     await expectStep(page, no, script, middle, values)
     expect(problems).toEqual([])
   })
-}
-
-test.describe('the PDF handout', () => {
-  test.describe.configure({ mode: 'serial', timeout: 900_000 })
-
-  // Same known bug as export.spec.ts: the handout has fewer pages than slides, so page N is not slide N.
-  test.fixme('draws every demo in its final state', () => {
-    // Reuse the handout export.spec.ts wrote, unless it is older than the demos and their slides.
-    const sources = ['demos', 'components', 'pages'].flatMap(dir => readdirSync(join(ROOT, dir)).map(f => join(ROOT, dir, f)))
-    const newest = Math.max(...sources.map(f => statSync(f).mtimeMs))
-    if (!existsSync(SLIDES_PDF) || statSync(SLIDES_PDF).mtimeMs < newest) {
-      const run = spawnSync('npx', ['tsx', 'scripts/export.ts', 'slides'], { encoding: 'utf8', timeout: 600_000 })
-      expect(run.status, `export failed:\n${run.stdout}\n${run.stderr}`).toBe(0)
-    }
-    for (const { alias, script } of DEMOS) {
-      const no = slideNo(alias)
-      const text = plainText(execFileSync('pdftotext', ['-f', String(no), '-l', String(no), '-layout', SLIDES_PDF, '-'], { encoding: 'utf8' }))
-      const final = script.steps.at(-1)!
-      expect(text, `${alias}: step counter of the final state`).toContain(`${last(script)}/${last(script)}`)
-      for (const n of final.snapshot.nodes.filter(n => final.states[n.id] !== 'removed'))
-        expect(text, `${alias}: node ${n.id} (${n.label}) on page ${no}`).toContain(plainText(n.label))
-    }
-  })
-})
-
-function last(script: DemoScript): number {
-  return script.steps.length - 1
 }

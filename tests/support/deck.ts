@@ -18,6 +18,9 @@ export function plainText(markdown: string): string {
     .replace(/<[^>]+>/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[`*_]/g, '')
+    // The deck prints typographic quotes (markdown-it's typographer); compare them as plain ones.
+    .replace(/[‘’]/g, '\'')
+    .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')
     .trim()
 }
