@@ -57,10 +57,11 @@ rmSync('test-results', { recursive: true, force: true })
 
 run('type-check', 'npx', ['vue-tsc', '--noEmit'])
 run('lint', 'npx', ['eslint', '.'])
-run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], { counts: vitestCounts('test-results/unit.json') })
-
+// Before the unit tests: the runner's Python-track tests need the venv (they skip without it).
 if (!existsSync(venvPython))
   run('python environment', 'npm', ['run', 'setup:python'])
+run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], { counts: vitestCounts('test-results/unit.json') })
+
 if (existsSync('tests/python'))
   run('python snippets and exercises', venvPython, ['-m', 'pytest', 'tests/python', '-q', '-p', 'no:cacheprovider', '--junitxml=test-results/python.xml'], { counts: pytestCounts('test-results/python.xml') })
 
