@@ -1,5 +1,8 @@
 // The handouts: run the real exports once, then read the PDFs back with poppler (pdfinfo/pdftotext).
 import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { NOTES_PDF, SLIDES_PDF } from '../../scripts/paths'
 import { loadDeck, plainText } from '../support/deck'
@@ -16,6 +19,16 @@ function pdfText(file: string, page?: number): string {
 function pdfPages(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])
+}
+
+/** Mean grey (0 black … 255 white) of a page's bottom-right corner, rendered small by poppler. */
+function cornerGrey(file: string, page: number): number {
+  const root = join(mkdtempSync(join(tmpdir(), 'handout-')), 'corner')
+  // 18 dpi: a 735 × 414 pt page is 184 × 104 px; read the 6 × 6 px just inside its corner.
+  execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '18', '-gray', '-x', '176', '-y', '96', '-W', '6', '-H', '6', '-singlefile', file, root])
+  const pgm = readFileSync(`${root}.pgm`)
+  const pixels = pgm.subarray(pgm.length - 36)
+  return pixels.reduce((sum, v) => sum + v, 0) / pixels.length
 }
 
 function runExport(kind: 'slides' | 'notes') {
@@ -36,6 +49,11 @@ test('the PDF handout has one page per slide, each with its own title', () => {
   expect(pdfPages(SLIDES_PDF)).toBe(slides.length)
   for (const slide of slides)
     expect(pdfText(SLIDES_PDF, slide.no), `title of slide ${slide.no} on page ${slide.no}`).toContain(slide.title)
+})
+
+test('every handout page is drawn at full size (no slide shrunk onto a black page)', () => {
+  for (const slide of slides)
+    expect(cornerGrey(SLIDES_PDF, slide.no), `bottom-right corner of page ${slide.no}`).toBeGreaterThan(200)
 })
 
 test('the PDF handout draws every demo in its final state', () => {
