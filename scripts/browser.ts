@@ -21,9 +21,11 @@ export const INSTALL_HINT = 'install one with `apt-get install -y chromium` (Deb
 /**
  * How every `slidev export` of a slide deck runs (`npm run export`, the benchmark). One page per slide,
  * printed one at a time: printed as one tall page, Chromium shrank the deck to about 92 % and the last
- * slides fell off the end (47 pages for 51 slides). The long timeout gives a busy 2-core machine room.
+ * slides fell off the end (47 pages for 51 slides). Each slide waits for the page's load event, not for
+ * network idle: slide-top.vue's data-waitfor already holds the print until the slide's own layout is
+ * there, and the 500 ms idle wait per slide cost a minute. The long timeout gives a busy machine room.
  */
-export const SLIDEV_EXPORT_FLAGS = ['--per-slide', '--timeout', '180000']
+export const SLIDEV_EXPORT_FLAGS = ['--per-slide', '--wait-until', 'load', '--timeout', '180000']
 
 export class BrowserMissingError extends Error {}
 
