@@ -17,25 +17,7 @@ mkdirSync(EXPORT_DIR, { recursive: true })
 const args = kind === 'slides'
   ? ['export', '--executable-path', executablePath, '--output', SLIDES_PDF, ...SLIDEV_EXPORT_FLAGS]
   : ['export-notes', '--output', NOTES_PDF, '--timeout', '180000']
-const output = kind === 'slides' ? SLIDES_PDF : NOTES_PDF
-
-function exportOnce() {
-  const run = spawnSync('npx', ['slidev', ...args], { stdio: 'inherit', env: { ...process.env, ...env } })
-  if (run.status !== 0)
-    process.exit(run.status ?? 1)
-}
-
-/** Text of the first page, or undefined when poppler's pdftotext is not installed. */
-function firstPageText(): string | undefined {
-  const text = spawnSync('pdftotext', ['-l', '1', output, '-'], { encoding: 'utf8' })
-  return text.error ? undefined : text.stdout.trim()
-}
-
-exportOnce()
-// On a fresh checkout Vite's dependency optimiser finishes while the exporter is already printing and
-// reloads the page: every PDF page then says only "Loading slide...". The second run finds the cache warm.
-if (firstPageText() === '') {
-  console.log('The PDF came out blank (Vite was still optimising dependencies on a cold cache): exporting again.')
-  exportOnce()
-}
-console.log(`✔ ${output}`)
+const run = spawnSync('npx', ['slidev', ...args], { stdio: 'inherit', env: { ...process.env, ...env } })
+if (run.status !== 0)
+  process.exit(run.status ?? 1)
+console.log(`✔ ${kind === 'slides' ? SLIDES_PDF : NOTES_PDF}`)
