@@ -2,11 +2,13 @@
 // long tasks (Long Tasks API) and frame times (requestAnimationFrame deltas) from the first press to
 // the end of the last animation.
 import type { Page } from 'playwright-core'
+import type { DemoAlias } from '../demos/index'
 import type { LongTask } from './page-probe'
+import { DEMO_SCRIPTS } from '../demos/index'
 import { deckState, launchBrowser, pressAndTime, probedPage, waitForQuiet } from './page-probe'
 
 /** The demos the talk is built around (routeAlias of their slides). */
-export const DEMO_ALIASES = ['define-by-run', 'define-then-run', 'dynamic-control-flow', 'tracing-trap', 'graph-passes', 'retracing'] as const
+export const DEMO_ALIASES = Object.keys(DEMO_SCRIPTS) as DemoAlias[]
 
 export interface DemoRun {
   alias: string

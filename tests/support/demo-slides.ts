@@ -1,23 +1,15 @@
-// The six graph demos, each by the routeAlias of the slide it sits on: shared by the click-through
-// tests (demos.spec.ts) and the handout check (export.spec.ts).
+// The six graph demos (demos/index.ts), each with its step script and whether its nodes draw their
+// values: shared by the click-through tests (demos.spec.ts) and the handout check (export.spec.ts).
+import type { DemoAlias } from '../../demos/index'
 import type { DemoScript } from '../../demos/types'
 import type { SlideMeta } from './deck'
-import { defineByRun } from '../../demos/define-by-run'
-import { defineThenRun } from '../../demos/define-then-run'
-import { dynamicControlFlow } from '../../demos/dynamic-control-flow'
-import { graphPasses } from '../../demos/graph-passes'
-import { retracing } from '../../demos/retracing'
-import { tracingTrap } from '../../demos/tracing-trap'
+import { DEMO_SCRIPTS } from '../../demos/index'
 
-/** `values`: whether the demo's nodes draw their values. */
-export const DEMOS: { alias: string, script: DemoScript, values: boolean }[] = [
-  { alias: 'define-by-run', script: defineByRun(), values: true },
-  { alias: 'define-then-run', script: defineThenRun(), values: true },
-  { alias: 'dynamic-control-flow', script: dynamicControlFlow(), values: true },
-  { alias: 'tracing-trap', script: tracingTrap(), values: true },
-  { alias: 'graph-passes', script: graphPasses(), values: false },
-  { alias: 'retracing', script: retracing(), values: false },
-]
+/** The demos whose slides draw the graph without values (graph passes, the cache of traces). */
+const WITHOUT_VALUES = new Set<DemoAlias>(['graph-passes', 'retracing'])
+
+export const DEMOS: { alias: DemoAlias, script: DemoScript, values: boolean }[] = (Object.keys(DEMO_SCRIPTS) as DemoAlias[])
+  .map(alias => ({ alias, script: DEMO_SCRIPTS[alias](), values: !WITHOUT_VALUES.has(alias) }))
 
 export function slideNo(slides: SlideMeta[], alias: string): number {
   const slide = slides.find(s => s.alias === alias)
