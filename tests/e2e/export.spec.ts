@@ -21,9 +21,11 @@ function pdfPages(file: string): number {
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])
 }
 
+const scratch = mkdtempSync(join(tmpdir(), 'handout-'))
+
 /** Mean grey (0 black … 255 white) of a page's bottom-right corner, rendered small by poppler. */
 function cornerGrey(file: string, page: number): number {
-  const root = join(mkdtempSync(join(tmpdir(), 'handout-')), 'corner')
+  const root = join(scratch, `corner-${page}`)
   // 18 dpi: a 735 × 414 pt page is 184 × 104 px; read the 6 × 6 px just inside its corner.
   execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '18', '-gray', '-x', '176', '-y', '96', '-W', '6', '-H', '6', '-singlefile', file, root])
   const pgm = readFileSync(`${root}.pgm`)
