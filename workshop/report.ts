@@ -64,7 +64,33 @@ export function formatResult(session: Session, exercise: Exercise, result: Check
   }
   if (result.verdict === 'fail' && result.location)
     lines.push(pc.dim(`  at ${result.location.file}${result.location.line ? `:${result.location.line}` : ''}`))
+  const printed = formatOutput(result.output)
+  if (printed)
+    lines.push('', printed)
   return lines.join('\n')
+}
+
+/** Lines of the learner's own output shown per stream: a few prints, never a screenful of a loop's. */
+export const OUTPUT_LINES = 12
+
+/** What the learner's code printed during the check, under the verdict, labelled by stream. */
+export function formatOutput(output: CheckResult['output']): string {
+  if (!output)
+    return ''
+  const blocks: string[] = []
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const lines = output[stream].replace(/\n$/, '').split('\n')
+    if (!output[stream].trim())
+      continue
+    const kept = lines.slice(0, OUTPUT_LINES)
+    const more = lines.length - kept.length
+    blocks.push([
+      pc.dim(`── your code printed (${stream}) ──`),
+      ...kept.map(line => `  ${line}`),
+      ...(more > 0 ? [pc.dim(`  … ${more} more line${more === 1 ? '' : 's'}`)] : []),
+    ].join('\n'))
+  }
+  return blocks.join('\n')
 }
 
 function indent(text: string): string {

@@ -8,8 +8,8 @@ import { ensureWorkingCopy } from './workspace'
 
 // Everything one run of the CLI shares: where things are, the exercises, progress, and the tracks.
 
-/** Per track: a Python check may export a model with torch.onnx or start Node, which takes seconds. */
-export const DEFAULT_TIMEOUT_MS: Record<TrackName, number> = { ts: 10_000, py: 30_000 }
+/** Per track. Python's import and exporter warm-ups happen before the limit starts (see worker.py). */
+export const DEFAULT_TIMEOUT_MS: Record<TrackName, number> = { ts: 10_000, py: 10_000 }
 
 export class Session {
   readonly paths: WorkshopPaths

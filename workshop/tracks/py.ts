@@ -10,9 +10,10 @@ import { kitRoot } from '../paths'
 import { TRACK_LAYOUTS } from './layout'
 
 // The Python track: one warm `.venv/bin/python workshop/py/worker.py` process imports torch and
-// tensorflow once and runs each exercise's pytest checks in-process, so a re-check after a save takes
-// seconds. A check that runs past its limit kills the worker (and anything it started); the next check
-// starts a fresh one.
+// tensorflow once and forks a fresh child for every check (see worker.py), so a re-check after a save
+// starts warm and no framework state survives from one check to the next. The worker enforces the time
+// limit itself (it kills the child and answers `timeout`); this side only steps in, killing the whole
+// worker, if the worker itself stops answering.
 
 const layout = TRACK_LAYOUTS.py
 const SETUP_HINT = 'Set it up once with: npm run setup:python'
@@ -41,12 +42,17 @@ export interface WorkerInfo {
 /** What the worker answers for one check (see the protocol in worker.py). */
 interface WorkerAnswer {
   id: number
-  verdict: 'pass' | 'fail' | 'error'
+  verdict: 'pass' | 'fail' | 'error' | 'timeout'
   message: string
   location: { file: string, line?: number } | null
   passed: number
   failed: number
+  stdout?: string
+  stderr?: string
 }
+
+/** How long past a check's limit the worker may take to report the timeout before it is killed. */
+const WORKER_GRACE_MS = 5_000
 
 class WorkerStopped extends Error {
   constructor(readonly reason: 'timeout' | 'exit', message: string) {
@@ -173,7 +179,7 @@ class Worker {
       limit(warmUpLimitMs, 'warm-up')
       this.pending = {
         id,
-        started: () => limit(timeoutMs, 'timeout'),
+        started: () => limit(timeoutMs + WORKER_GRACE_MS, 'timeout'),
         resolve: (answer) => {
           clearTimeout(timer)
           resolve(answer)
@@ -183,7 +189,7 @@ class Worker {
           reject(error)
         },
       }
-      this.child.stdin.write(`${JSON.stringify({ id, ...body })}\n`)
+      this.child.stdin.write(`${JSON.stringify({ id, ...body, timeoutMs })}\n`)
     })
   }
 
@@ -219,6 +225,12 @@ export function createPyTrack(context?: TrackContext, options: PyTrackOptions = 
   const learnerPath = (exercise: Exercise, subject: Subject): string =>
     `exercises/${exercise.id}/${subject === 'exercise' ? layout.learner : subject === 'starter' ? layout.starter : layout.solution}`
 
+  const timedOut = (exercise: Exercise, subject: Subject, timeoutMs: number): Pick<CheckResult, 'verdict' | 'message' | 'location'> => ({
+    verdict: 'timeout',
+    message: `Stopped after ${Math.round(timeoutMs / 1000)} s: the checks did not finish. Is there an endless loop? (Change the limit with --timeout <seconds>.)`,
+    location: { file: learnerPath(exercise, subject) },
+  })
+
   const runOne = async (exercise: Exercise, { subject, timeoutMs }: CheckOptions): Promise<CheckResult> => {
     const started = Date.now()
     const none = { passed: 0, failed: 0 }
@@ -247,28 +259,26 @@ export function createPyTrack(context?: TrackContext, options: PyTrackOptions = 
     const checkStarted = Date.now()
     try {
       const answer = await current.request({ root, dir: join(root, 'exercises', exercise.id), subject }, timeoutMs, startupTimeoutMs)
+      const durationMs = Date.now() - checkStarted
+      const output = answer.stdout || answer.stderr ? { output: { stdout: answer.stdout ?? '', stderr: answer.stderr ?? '' } } : {}
+      if (answer.verdict === 'timeout')
+        return { ...none, ...timedOut(exercise, subject, timeoutMs), durationMs }
       return {
         verdict: answer.verdict,
         message: answer.message,
         ...(answer.location ? { location: answer.location } : {}),
         passed: answer.passed,
         failed: answer.failed,
-        durationMs: Date.now() - checkStarted,
+        durationMs,
+        ...output,
       }
     }
     catch (error) {
       const durationMs = Date.now() - checkStarted
       if (error instanceof WorkerStopped && error.message === 'warm-up')
         return { ...none, verdict: 'error', message: `The Python worker took over ${Math.round(startupTimeoutMs / 1000)} s to load what these checks need, and was stopped.`, durationMs }
-      if (error instanceof WorkerStopped && error.reason === 'timeout') {
-        return {
-          ...none,
-          verdict: 'timeout',
-          message: `Stopped after ${Math.round(timeoutMs / 1000)} s: the checks did not finish. Is there an endless loop? (Change the limit with --timeout <seconds>.)`,
-          location: { file: learnerPath(exercise, subject) },
-          durationMs,
-        }
-      }
+      if (error instanceof WorkerStopped && error.reason === 'timeout')
+        return { ...none, ...timedOut(exercise, subject, timeoutMs), durationMs }
       return { ...none, verdict: 'error', message: `The checks stopped the Python process: ${(error as Error).message}`, durationMs }
     }
   }

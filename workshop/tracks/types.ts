@@ -34,6 +34,8 @@ export interface CheckResult {
   passed: number
   failed: number
   durationMs: number
+  /** What the learner's code printed while the checks ran (bounded by the track), when anything. */
+  output?: { stdout: string, stderr: string }
 }
 
 export interface CheckOptions {

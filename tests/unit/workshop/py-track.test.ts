@@ -1,4 +1,4 @@
-import type { Exercise } from '../../../workshop/tracks/types'
+import type { Exercise, Subject } from '../../../workshop/tracks/types'
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
@@ -13,6 +13,7 @@ const hasVenv = existsSync(join(kitRoot, '.venv', 'bin', 'python'))
 const WARM = 180_000 // the first check imports torch and tensorflow: ~10 s, more on a busy machine
 
 const probe: Exercise = { id: '90-probe', title: 'probe', track: 'py', slide: 'x', hints: [] }
+const state: Exercise = { id: '91-state', title: 'framework state', track: 'py', slide: 'x', hints: [] }
 const real: Exercise = { id: '08-zero-grad', title: 'zero_grad', track: 'py', slide: 'training-step', hints: [] }
 
 function scratchRoot(): string {
@@ -30,6 +31,31 @@ function scratchRoot(): string {
     '',
   ].join('\n'))
   writeFileSync(join(folder, 'starter.py'), 'def add(a, b):\n    # TODO: add the two numbers\n    return 0\n')
+  // A learner's file that switches global framework modes off once its check has looked at them.
+  const stateFolder = join(root, 'exercises', state.id)
+  mkdirSync(stateFolder)
+  writeFileSync(join(stateFolder, 'test_exercise.py'), [
+    'import tensorflow as tf',
+    'import torch',
+    '',
+    'def test_fresh(subject):',
+    '    """the frameworks start in their default modes"""',
+    '    assert torch.get_default_dtype() == torch.float32, f"default dtype is {torch.get_default_dtype()}"',
+    '    assert torch.is_grad_enabled(), "grad mode is off"',
+    '    assert tf.executing_eagerly(), "eager execution is off"',
+    '    subject.change_modes()',
+    '',
+  ].join('\n'))
+  writeFileSync(join(stateFolder, 'solution.py'), [
+    'import tensorflow as tf',
+    'import torch',
+    '',
+    'def change_modes():',
+    '    torch.set_default_dtype(torch.float64)',
+    '    torch.set_grad_enabled(False)',
+    '    tf.compat.v1.disable_eager_execution()',
+    '',
+  ].join('\n'))
   writeFileSync(join(folder, 'solution.py'), 'def add(a, b):\n    return a + b\n')
   return root
 }
@@ -47,6 +73,7 @@ describe('python track without a Python environment', () => {
 describe.skipIf(!hasVenv)('python track with the warm worker (skipped: no .venv — run `npm run setup:python`)', () => {
   let root: string
   let scratchTrack: ReturnType<typeof createPyTrack>
+  const check = (exercise: Exercise, subject: Subject): ReturnType<typeof scratchTrack.check> => scratchTrack.check(exercise, { subject, timeoutMs: 30_000 })
   const learner = (source: string): void => writeFileSync(join(root, 'exercises', probe.id, 'exercise.py'), source)
 
   beforeAll(() => {
@@ -112,7 +139,7 @@ describe.skipIf(!hasVenv)('python track with the warm worker (skipped: no .venv 
     expect(starter.message).toContain('the gradients are being added up')
   }, WARM)
 
-  it('stops an endless loop after the limit, and the next check still works', async () => {
+  it('stops an endless loop after the limit, and the same warm worker checks the next save', async () => {
     learner('def add(a, b):\n    while True:\n        pass\n')
     const pid = scratchTrack.workerPid()
     const stopped = await scratchTrack.check(probe, { subject: 'exercise', timeoutMs: 2000 })
@@ -123,6 +150,20 @@ describe.skipIf(!hasVenv)('python track with the warm worker (skipped: no .venv 
     learner('def add(a, b):\n    return a + b\n')
     const next = await scratchTrack.check(probe, { subject: 'exercise', timeoutMs: 30_000 })
     expect(next.verdict).toBe('pass')
-    expect(scratchTrack.workerPid()).not.toBe(pid)
+    // Only the check's child was killed: no new import of torch and tensorflow.
+    expect(scratchTrack.workerPid()).toBe(pid)
+  }, WARM)
+
+  it('starts every check with fresh framework state (dtype, grad mode, eager execution)', async () => {
+    expect((await check(state, 'solution')).verdict).toBe('pass')
+    // The first check switched all three off; the next one must not see it.
+    expect((await check(state, 'solution')).message).toBe('The check passed.')
+  }, WARM)
+
+  it('shows what the learner\'s code printed, labelled by stream', async () => {
+    learner('import sys\nprint("loading add")\n\ndef add(a, b):\n    print("adding", a, b)\n    print("careful", file=sys.stderr)\n    return a + b\n')
+    const result = await check(probe, 'exercise')
+    expect(result.verdict).toBe('pass')
+    expect(result.output).toEqual({ stdout: 'loading add\nadding 2 3\n', stderr: 'careful\n' })
   }, WARM)
 })
