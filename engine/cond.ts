@@ -37,126 +37,31 @@
  * are the branches' gradient graphs (placeholders c1…cn plus the upstream gradient), one per ci, so
  * `g.gradients` through a cond adds gradient cond nodes and eager backward runs the taken one.
  */
-import type { Operand } from './graph'
-import type { StaticShape } from './shape'
-import { applyOp, lift } from './eager'
+import type { Operand } from './ops/operations'
 import { EngineError } from './errors'
-import { Graph, GraphNode } from './graph'
-import { quietly } from './hooks'
-import { Tensor } from './tensor'
-import { activeTracer } from './trace'
-
-/**
- * A branch as recorded, before it becomes a Graph: its own nodes (inputs first, in a scratch graph
- * or still in the outer graph), its result, and the outer values it uses, keyed by what the caller
- * knows them as (eager tensors when tracing, outer nodes when static), each with the node that stands
- * for it inside the branch.
- */
-export interface RawBranch<K> {
-  body: readonly GraphNode[]
-  output: GraphNode
-  captures: ReadonlyMap<K, GraphNode>
-}
-
-/** Copies a raw branch into a Graph of its own: placeholders for `captures` in order, then the body. */
-function toGraph<K>(raw: RawBranch<K>, captures: readonly K[], standIn: ReadonlyMap<K, GraphNode>): Graph {
-  const g = new Graph()
-  const map = new Map<GraphNode, GraphNode>()
-  const used = new Set<string>()
-  captures.forEach((k, i) => {
-    const s = standIn.get(k)!
-    let name = s.name ?? s.id
-    if (used.has(name))
-      name = `${name}_${i}`
-    used.add(name)
-    const p = g.placeholder(name, s.shape)
-    const own = raw.captures.get(k)
-    if (own)
-      map.set(own, p)
-    map.set(s, p)
-  })
-  for (const n of raw.body)
-    map.set(n, g.addNode({ op: n.op, inputs: n.inputs.map(x => map.get(x)!), attrs: n.attrs, shape: n.shape, kind: n.kind, name: n.name, value: n.value }))
-  g.outputs = [map.get(raw.output)!]
-  return g
-}
-
-/** Both branches as Graphs over one shared, ordered list of captures (then's first, then else's new ones). */
-export function assembleBranches<K>(thenRaw: RawBranch<K>, elseRaw: RawBranch<K>): { captures: K[], thenBranch: Graph, elseBranch: Graph } {
-  const standIn = new Map<K, GraphNode>([...elseRaw.captures, ...thenRaw.captures])
-  const captures = [...new Set([...thenRaw.captures.keys(), ...elseRaw.captures.keys()])]
-  return quietly(() => ({
-    captures,
-    thenBranch: toGraph(thenRaw, captures, standIn),
-    elseBranch: toGraph(elseRaw, captures, standIn),
-  }))
-}
-
-/** Runs a branch fn that builds on the outer graph `g`, then takes its new nodes out of `g`. */
-function staticBranch(g: Graph, fn: () => Operand, which: string): RawBranch<GraphNode> {
-  const start = g.nodes.length
-  let body: GraphNode[] = []
-  let output: GraphNode
-  try {
-    output = quietly(() => {
-      const out = fn()
-      return typeof out === 'number' ? g.constant(out) : out
-    })
-  }
-  finally {
-    body = g.nodes.splice(start) // nodes made by the branch belong to the branch, not to g
-  }
-  if (!(output instanceof GraphNode) || output.graph !== g)
-    throw new EngineError(`cond: ${which} must return a node of this graph (or a number), got ${output instanceof GraphNode ? `node ${output.id} of another graph` : String(output)}`)
-  const source = body.find(n => n.op === 'placeholder' || n.op === 'variable')
-  if (source)
-    throw new EngineError(`cond: ${which} created ${source.op} '${source.label}'; create placeholders and variables outside the branches`)
-  const inBody = new Set(body)
-  const captures = new Map<GraphNode, GraphNode>()
-  for (const n of [...body.flatMap(b => b.inputs), output]) {
-    if (!inBody.has(n))
-      captures.set(n, n)
-  }
-  return { body, output, captures }
-}
-
-/** Static cond, like tf.cond in a TF1 graph; `Graph.cond` calls this. */
-export function staticCond(g: Graph, pred: GraphNode, thenFn: () => Operand, elseFn: () => Operand): GraphNode {
-  const thenRaw = staticBranch(g, thenFn, 'thenFn')
-  const elseRaw = staticBranch(g, elseFn, 'elseFn')
-  const { captures, thenBranch, elseBranch } = assembleBranches(thenRaw, elseRaw)
-  return g.apply('cond', [pred, ...captures], { thenBranch, elseBranch })
-}
-
-function tracedCond(pred: Tensor, thenFn: () => Tensor | number, elseFn: () => Tensor | number): Tensor {
-  const tracer = activeTracer()!
-  const thenRaw = tracer.branch(thenFn)
-  const elseRaw = tracer.branch(elseFn)
-  const { captures, thenBranch, elseBranch } = assembleBranches(thenRaw, elseRaw)
-  // Running the op both computes the value (the taken branch) and lets the tracer record one node.
-  return applyOp('cond', [pred, ...captures], { thenBranch, elseBranch })
-}
-
-function checkPred(shape: StaticShape): void {
-  if (!shape.every(d => d === 1 || d === null))
-    throw new EngineError(`cond: the predicate must hold one element (a scalar), got shape [${shape.join(',')}]; reduce it first, e.g. x.sum().gt(0)`)
-}
+import { GraphNode } from './graph'
+import { ask } from './hooks'
+import { holdsOneElement } from './shape'
+import { lift, Tensor } from './tensor'
 
 /**
  * `cond(pred, thenFn, elseFn)`: tf.cond / torch.cond. With tensors: eager, or recorded as one node
- * inside a trace. With a graph node: a static cond node (same as `g.cond`).
+ * inside a trace (the tracer answers the observers' `cond` question). With a graph node: a static
+ * cond node (same as `g.cond`).
  */
 export function cond(pred: Tensor, thenFn: () => Tensor | number, elseFn: () => Tensor | number): Tensor
-export function cond(pred: GraphNode, thenFn: () => Operand, elseFn: () => Operand): GraphNode
-export function cond(pred: Tensor | GraphNode, thenFn: () => Tensor | Operand, elseFn: () => Tensor | Operand): Tensor | GraphNode {
+export function cond(pred: GraphNode, thenFn: () => Operand<GraphNode>, elseFn: () => Operand<GraphNode>): GraphNode
+export function cond(pred: Tensor | GraphNode, thenFn: () => Tensor | Operand<GraphNode>, elseFn: () => Tensor | Operand<GraphNode>): Tensor | GraphNode {
   if (pred instanceof GraphNode)
-    return staticCond(pred.graph, pred, thenFn as () => Operand, elseFn as () => Operand)
+    return pred.graph.cond(pred, thenFn as () => Operand<GraphNode>, elseFn as () => Operand<GraphNode>)
   if (!(pred instanceof Tensor))
     throw new EngineError(`cond: the predicate must be a Tensor or a graph node, got ${String(pred)}`)
-  checkPred(pred.shape)
+  if (!holdsOneElement(pred.shape))
+    throw new EngineError(`cond: the predicate must hold one element (a scalar), got shape [${pred.shape.join(',')}]; reduce it first, e.g. x.sum().gt(0)`)
   const fns = [thenFn, elseFn] as (() => Tensor | number)[]
-  if (activeTracer())
-    return tracedCond(pred, fns[0], fns[1])
+  const recorded = ask<Tensor>(o => o.cond?.({ pred, thenFn: fns[0], elseFn: fns[1] }) as Tensor | undefined)
+  if (recorded)
+    return recorded
   // Eager: the op reads its predicate itself (no TracerWarning: this is not a value leaving the engine).
   const out = (pred.data[0] !== 0 ? fns[0] : fns[1])()
   return typeof out === 'number' ? lift(out) : out

@@ -11,8 +11,9 @@
 import type { Graph } from './graph'
 import type { StaticShape } from './shape'
 import { EngineError, formatShape } from './errors'
+import { fits } from './shape'
 import { Tensor } from './tensor'
-import { paramNames, replay, traceGraph } from './trace'
+import { inputNames, replay, traceGraph } from './trace'
 import { warn } from './warn'
 
 export type GraphFunctionArg = Tensor | number
@@ -22,6 +23,8 @@ type SignatureItem = { shape: StaticShape } | { value: number }
 export interface GraphFunctionOptions {
   /** the name in warnings; defaults to fn.name */
   name?: string
+  /** the arguments' names, in the graph and the cache keys; default `x`, or `x0, x1, …` */
+  names?: readonly string[]
   /**
    * Like `tf.function(reduce_retracing=True)`: when a tensor's shape differs from an earlier trace
    * with the same structure, trace once with those dimensions unknown (`null`) and reuse that graph.
@@ -106,7 +109,7 @@ function sameStructure(a: SignatureItem, b: SignatureItem) {
 function accepts(traced: readonly SignatureItem[], call: readonly SignatureItem[]): boolean {
   return traced.length === call.length && traced.every((t, i) => {
     const c = call[i]
-    return sameStructure(t, c) && (!('shape' in t) || t.shape.every((d, k) => d === null || d === (c as { shape: StaticShape }).shape[k]))
+    return sameStructure(t, c) && (!('shape' in t) || fits(t.shape, (c as { shape: StaticShape }).shape))
   })
 }
 
@@ -133,7 +136,7 @@ export function graphFunction<A extends GraphFunctionArg[], R extends Tensor | T
 
   const call = (...args: A): R => {
     const signature = signatureOf(args)
-    const names = paramNames(fn, args.length)
+    const names = inputNames(args.length, options.names)
     let entry = entries.get(keyOf(signature, names))
       ?? (options.reduceRetracing ? [...entries.values()].find(e => accepts(e.signature, signature)) : undefined)
     if (entry) {
@@ -142,7 +145,7 @@ export function graphFunction<A extends GraphFunctionArg[], R extends Tensor | T
     else {
       const spec = options.reduceRetracing ? relax(signature, [...entries.values()].reverse()) : signature
       const shapes = spec.map(s => ('shape' in s ? s.shape : undefined))
-      entry = { signature: spec, ...traceGraph(fn, args, shapes) }
+      entry = { signature: spec, ...traceGraph(fn, args, names, shapes) }
       entries.set(keyOf(spec, names), entry)
       traceCount++
       const due = detector.calledWithTracing()

@@ -1,17 +1,16 @@
-import type { TensorData } from './nested'
-import type { Attrs, NDArray } from './ops/types'
+import type { NestedArray, TensorData } from './nested'
+import type { Operand, Operations } from './ops/operations'
+import type { Attrs, NDArray, NodeKind, NodeLike } from './ops/types'
 import type { StaticShape } from './shape'
-import { staticCond } from './cond'
-import { EngineError, formatShape } from './errors'
+import { EngineError } from './errors'
 import { buildGradients } from './gradients'
-import { notify } from './hooks'
+import { notify, quietly } from './hooks'
 import { fromNested } from './nested'
-import { getOp, inferShape, opLabel } from './ops/registry'
-import { normaliseAxis } from './shape'
-import { Tensor } from './tensor'
+import { defineOperations } from './ops/operations'
+import { getOp, labelOf } from './ops/registry'
+import { inferShape } from './ops/run'
 
-/** input = placeholder, param = variable, const = constant, op = an op node, grad = added by `gradients` */
-export type NodeKind = 'input' | 'param' | 'const' | 'op' | 'grad'
+export type { NodeKind }
 
 /** Everything needed to (re)create a node: what `Graph.addNode` takes and `clone` copies. */
 export interface NodeSpec {
@@ -30,7 +29,7 @@ export interface NodeSpec {
 }
 
 /** A node of a static graph: a description of a computation, holding no values of its own. */
-export class GraphNode {
+export class GraphNode implements NodeLike {
   readonly graph: Graph
   readonly id: string
   readonly op: string
@@ -58,22 +57,20 @@ export class GraphNode {
   }
 
   get label(): string {
-    if (this.name)
-      return this.name
-    if (this.op === 'constant' && this.value && this.value.data.length === 1)
-      return String(this.value.data[0])
-    if (this.op === 'constant')
-      return `const${formatShape(this.shape)}`
-    return opLabel(this.op, this.attrs)
+    return labelOf(this)
   }
 }
 
-export type Operand = GraphNode | number
+/** A value to put in a graph: nested arrays, or anything holding data and a shape (an eager Tensor). */
+export type GraphValue = TensorData | NDArray
 
-/** The source ops: they have no inputs and are not in the registry. */
-export const SOURCE_OPS = ['placeholder', 'variable', 'constant'] as const
-
-/** Define-then-run, like a TensorFlow 1 graph: ops add nodes; a Session computes them later. */
+/**
+ * Define-then-run, like a TensorFlow 1 graph: ops add nodes; a Session computes them later.
+ * Its op methods (`g.add(a, b)`, `g.sum(x, 1)`, …) come from the one list in ops/operations.ts.
+ */
+// eslint-disable-next-line ts/no-unsafe-declaration-merging
+export interface Graph extends Operations<GraphNode> {}
+// eslint-disable-next-line ts/no-unsafe-declaration-merging
 export class Graph {
   readonly nodes: GraphNode[] = []
   /** what the graph computes, for code that receives the graph without its builder */
@@ -83,50 +80,30 @@ export class Graph {
   /** A value fed at run time; `null` dimensions take any size. */
   placeholder(name: string, shape: readonly (number | null)[]): GraphNode {
     this.checkNewName(name)
-    return this.addNode({ op: 'placeholder', shape, kind: 'input', name })
+    return this.addNode({ op: 'placeholder', shape, name })
   }
 
   /** A trainable value held by each Session, starting at `initial`. */
-  variable(name: string, initial: Tensor | TensorData): GraphNode {
+  variable(name: string, initial: GraphValue): GraphNode {
     this.checkNewName(name)
     const value = toValue(initial)
-    return this.addNode({ op: 'variable', shape: value.shape, kind: 'param', name, value })
+    return this.addNode({ op: 'variable', shape: value.shape, name, value })
   }
 
-  constant(value: Tensor | TensorData, name?: string): GraphNode {
+  constant(value: GraphValue, name?: string): GraphNode {
     const v = toValue(value)
-    return this.addNode({ op: 'constant', shape: v.shape, kind: 'const', name, value: v })
+    return this.addNode({ op: 'constant', shape: v.shape, name, value: v })
   }
-
-  add(a: Operand, b: Operand): GraphNode { return this.apply('add', [a, b]) }
-  sub(a: Operand, b: Operand): GraphNode { return this.apply('sub', [a, b]) }
-  mul(a: Operand, b: Operand): GraphNode { return this.apply('mul', [a, b]) }
-  div(a: Operand, b: Operand): GraphNode { return this.apply('div', [a, b]) }
-  neg(a: Operand): GraphNode { return this.apply('neg', [a]) }
-  pow(a: Operand, exponent: number): GraphNode { return this.apply('pow', [a], { exponent }) }
-  exp(a: Operand): GraphNode { return this.apply('exp', [a]) }
-  log(a: Operand): GraphNode { return this.apply('log', [a]) }
-  matmul(a: Operand, b: Operand): GraphNode { return this.apply('matmul', [a, b]) }
-  relu(a: Operand): GraphNode { return this.apply('relu', [a]) }
-  tanh(a: Operand): GraphNode { return this.apply('tanh', [a]) }
-  sigmoid(a: Operand): GraphNode { return this.apply('sigmoid', [a]) }
-  sum(a: Operand, axis?: number, keepdims = false): GraphNode { return this.reduce('sum', a, axis, keepdims) }
-  mean(a: Operand, axis?: number, keepdims = false): GraphNode { return this.reduce('mean', a, axis, keepdims) }
-  reshape(a: Operand, shape: readonly number[]): GraphNode { return this.apply('reshape', [a], { shape: [...shape] }) }
-  transpose(a: Operand, perm?: readonly number[]): GraphNode { return this.apply('transpose', [a], perm ? { perm: [...perm] } : {}) }
-  // Comparisons (tf.greater, tf.less, …): 0/1, no gradient; a predicate for cond.
-  gt(a: Operand, b: Operand): GraphNode { return this.apply('gt', [a, b]) }
-  lt(a: Operand, b: Operand): GraphNode { return this.apply('lt', [a, b]) }
-  ge(a: Operand, b: Operand): GraphNode { return this.apply('ge', [a, b]) }
-  le(a: Operand, b: Operand): GraphNode { return this.apply('le', [a, b]) }
-  eq(a: Operand, b: Operand): GraphNode { return this.apply('eq', [a, b]) }
 
   /**
    * Data-dependent control flow in the graph, like `tf.cond`: the fns build with this graph's builder
    * (`() => g.mul(x, 2)`); their nodes move into two branch graphs held by one `cond` node. See cond.ts.
    */
-  cond(pred: Operand, thenFn: () => Operand, elseFn: () => Operand): GraphNode {
-    return staticCond(this, this.operand(pred), thenFn, elseFn)
+  cond(pred: Operand<GraphNode>, thenFn: () => Operand<GraphNode>, elseFn: () => Operand<GraphNode>): GraphNode {
+    const thenRaw = staticBranch(this, thenFn, 'thenFn')
+    const elseRaw = staticBranch(this, elseFn, 'elseFn')
+    const { captures, thenBranch, elseBranch } = assembleBranches(thenRaw, elseRaw)
+    return this.apply('cond', [this.operand(pred), ...captures], { thenBranch, elseBranch })
   }
 
   /** Symbolic gradients, like `tf.gradients`: adds backward nodes and returns d(sum y)/dx for each x. */
@@ -135,22 +112,23 @@ export class Graph {
   }
 
   /** Adds a registry op node; the shape is inferred now, so mismatches fail while building. */
-  apply(op: string, inputs: readonly Operand[], attrs: Attrs = {}, kind: NodeKind = 'op'): GraphNode {
+  apply(op: string, inputs: readonly Operand<GraphNode>[], attrs: Attrs = {}, kind: NodeKind = 'op'): GraphNode {
     return this.addNode({ op, inputs: inputs.map(x => this.operand(x)), attrs, kind })
   }
 
   /** Low-level node creation, for graph rewrites and copies. Ops get their shape from the registry. */
   addNode(spec: NodeSpec): GraphNode {
+    const def = getOp(spec.op)
     const inputs = (spec.inputs ?? []).map(x => this.own(x))
     const attrs = spec.attrs ?? {}
     let shape: StaticShape
-    if ((SOURCE_OPS as readonly string[]).includes(spec.op)) {
+    if (def.source) {
       if (!spec.shape)
         throw new EngineError(`${spec.op}: needs a shape`)
       shape = [...spec.shape]
     }
     else {
-      shape = inferShape(getOp(spec.op), inputs.map(x => x.shape), attrs)
+      shape = inferShape(def, inputs.map(x => x.shape), attrs)
     }
     if (spec.id !== undefined && this.nodes.some(n => n.id === spec.id))
       throw new EngineError(`addNode: id ${spec.id} is already used in this graph`)
@@ -159,7 +137,7 @@ export class Graph {
     const k = /^n(\d+)$/.exec(id)
     if (k)
       this.count = Math.max(this.count, Number(k[1]))
-    const node = new GraphNode(this, id, { ...spec, inputs, attrs, shape, kind: spec.kind ?? 'op' })
+    const node = new GraphNode(this, id, { ...spec, inputs, attrs, shape, kind: spec.kind ?? def.kind ?? 'op' })
     this.nodes.push(node)
     notify(o => o.nodeCreated?.(node))
     return node
@@ -181,20 +159,7 @@ export class Graph {
   /** A copy with the same ids, names and outputs; nodes are new objects belonging to the copy. */
   clone(): Graph {
     const copy = new Graph()
-    const map = new Map<GraphNode, GraphNode>()
-    for (const n of this.nodes) {
-      map.set(n, copy.addNode({
-        op: n.op,
-        inputs: n.inputs.map(x => map.get(x)!),
-        attrs: n.attrs,
-        shape: n.shape,
-        kind: n.kind,
-        name: n.name,
-        value: n.value,
-        id: n.id,
-        gradOf: n.gradOf,
-      }))
-    }
+    const map = copyNodes(this.nodes, copy, true)
     copy.count = this.count
     copy.outputs = this.outputs.map(x => map.get(x)!)
     return copy
@@ -208,18 +173,14 @@ export class Graph {
     }
   }
 
-  private reduce(op: string, a: Operand, axis: number | undefined, keepdims: boolean): GraphNode {
-    const x = this.operand(a)
-    return this.apply(op, [x], axis === undefined ? { keepdims } : { axis: normaliseAxis(op, axis, x.shape), keepdims })
-  }
-
-  private operand(x: Operand): GraphNode {
+  /** @internal: a number becomes a constant; anything else must be a node of this graph. */
+  operand(x: Operand<GraphNode>): GraphNode {
     return typeof x === 'number' ? this.constant(x) : this.own(x)
   }
 
   private own(x: unknown): GraphNode {
     if (!(x instanceof GraphNode))
-      throw new EngineError(`expected a graph node, got ${x instanceof Tensor ? `an eager tensor (wrap it with g.constant(...))` : String(x)}`)
+      throw new EngineError(`expected a graph node, got ${isNDArray(x) ? `an eager tensor (wrap it with g.constant(...))` : String(x)}`)
     if (x.graph !== this)
       throw new EngineError(`node ${x.id} (${x.label}) belongs to another graph`)
     return x
@@ -231,6 +192,102 @@ export class Graph {
   }
 }
 
-function toValue(v: Tensor | TensorData): NDArray {
-  return v instanceof Tensor ? { data: v.data.slice(), shape: [...v.shape] } : fromNested(v)
+defineOperations<Graph, GraphNode>(Graph.prototype, 'builder', (g, c) => g.apply(c.op, c.inputs, c.attrs), (_, x) => (typeof x === 'number' ? [] : x.shape))
+
+/**
+ * Copies nodes (inputs first) into `target` with their names and values, and their ids and gradient
+ * links if `keepIds`; `map` may already say which target node stands for some of them (a branch's
+ * captures). Returns the map, extended.
+ */
+function copyNodes(nodes: readonly NodeLike[], target: Graph, keepIds: boolean, map = new Map<NodeLike, GraphNode>()): Map<NodeLike, GraphNode> {
+  for (const n of nodes) {
+    if (!map.has(n))
+      map.set(n, target.addNode({ op: n.op, inputs: n.inputs.map(x => map.get(x)!), attrs: n.attrs, shape: n.shape, kind: n.kind, name: n.name, value: n.value, ...(keepIds && { id: n.id, gradOf: n.gradOf }) }))
+  }
+  return map
+}
+
+/**
+ * A cond branch as recorded, before it becomes a Graph: its own nodes (inputs first, in a scratch
+ * graph or still in the outer graph), its result, and the outer values it uses, keyed by what the
+ * caller knows them as (eager tensors when tracing, outer nodes when static), each with the node
+ * that stands for it inside the branch.
+ */
+export interface RawBranch<K> {
+  body: readonly GraphNode[]
+  output: GraphNode
+  captures: ReadonlyMap<K, GraphNode>
+}
+
+/** Copies a raw branch into a Graph of its own: placeholders for `captures` in order, then the body. */
+function toGraph<K>(raw: RawBranch<K>, captures: readonly K[], standIn: ReadonlyMap<K, GraphNode>): Graph {
+  const g = new Graph()
+  const map = new Map<NodeLike, GraphNode>()
+  const used = new Set<string>()
+  captures.forEach((k, i) => {
+    const s = standIn.get(k)!
+    let name = s.name ?? s.id
+    if (used.has(name))
+      name = `${name}_${i}`
+    used.add(name)
+    const p = g.placeholder(name, s.shape)
+    const own = raw.captures.get(k)
+    if (own)
+      map.set(own, p)
+    map.set(s, p)
+  })
+  copyNodes(raw.body, g, false, map)
+  g.outputs = [map.get(raw.output)!]
+  return g
+}
+
+/**
+ * Both branches of a cond as Graphs over one shared, ordered list of captures (then's first, then
+ * else's new ones): what a cond node holds (see engine/cond.ts). Static conds and traced ones both
+ * end here.
+ */
+export function assembleBranches<K>(thenRaw: RawBranch<K>, elseRaw: RawBranch<K>): { captures: K[], thenBranch: Graph, elseBranch: Graph } {
+  const standIn = new Map<K, GraphNode>([...elseRaw.captures, ...thenRaw.captures])
+  const captures = [...new Set([...thenRaw.captures.keys(), ...elseRaw.captures.keys()])]
+  return quietly(() => ({
+    captures,
+    thenBranch: toGraph(thenRaw, captures, standIn),
+    elseBranch: toGraph(elseRaw, captures, standIn),
+  }))
+}
+
+/** Runs a branch fn that builds on the outer graph `g`, then takes its new nodes out of `g`. */
+function staticBranch(g: Graph, fn: () => Operand<GraphNode>, which: string): RawBranch<GraphNode> {
+  const start = g.nodes.length
+  let body: GraphNode[] = []
+  let output: GraphNode
+  try {
+    output = quietly(() => {
+      const out = fn()
+      return typeof out === 'number' ? g.constant(out) : out
+    })
+  }
+  finally {
+    body = g.nodes.splice(start) // nodes made by the branch belong to the branch, not to g
+  }
+  if (!(output instanceof GraphNode) || output.graph !== g)
+    throw new EngineError(`cond: ${which} must return a node of this graph (or a number), got ${output instanceof GraphNode ? `node ${output.id} of another graph` : String(output)}`)
+  const source = body.find(n => getOp(n.op).source === 'placeholder' || getOp(n.op).source === 'variable')
+  if (source)
+    throw new EngineError(`cond: ${which} created ${source.op} '${source.label}'; create placeholders and variables outside the branches`)
+  const inBody = new Set(body)
+  const captures = new Map<GraphNode, GraphNode>()
+  for (const n of [...body.flatMap(b => b.inputs), output]) {
+    if (!inBody.has(n))
+      captures.set(n, n)
+  }
+  return { body, output, captures }
+}
+
+function isNDArray(v: unknown): v is NDArray {
+  return typeof v === 'object' && v !== null && (v as NDArray).data instanceof Float64Array && Array.isArray((v as NDArray).shape)
+}
+
+function toValue(v: GraphValue): NDArray {
+  return isNDArray(v) ? { data: v.data.slice(), shape: [...v.shape] } : fromNested(v as number | NestedArray)
 }

@@ -1,40 +1,51 @@
 /**
- * The engine's observation hooks: internal, but the seam that `record` uses now and `trace` will use.
+ * The engine's observation hooks: the seam that `record`, `trace` and `graphFunction` listen through.
  *
  * Every eager op, leaf creation, graph node, session evaluation, gradient and read-out of a value
  * (`item()`, `toArray()`) calls `notify`, which hands it to each active observer. A tracer pushes an
  * observer with `withObserver`, builds graph nodes from `opApplied`, and can warn "value frozen as a
  * constant" from `valueRead`. The backward pass's own arithmetic runs `quietly`, so observers see the
  * gradients it produces (`gradComputed`) rather than its internal ops.
+ *
+ * This file sits below the Tensor and Graph classes, so it names their types as parameters: the
+ * public `EngineObserver` (engine/observer.ts) fills them in.
  */
-import type { GraphNode } from './graph'
 import type { Attrs } from './ops/types'
-import type { PassLogEntry } from './passes/work'
-import type { Tensor } from './tensor'
 
-export interface EngineObserver {
+/** A call that an observer may take over: `cond` asks whether a tracer records it (see engine/cond.ts). */
+export interface CondCall<T> { pred: T, thenFn: () => T | number, elseFn: () => T | number }
+
+// Methods, not function properties: an observer written for the concrete types (Tensor, GraphNode)
+// must be accepted where the engine holds observers of unknown types (method parameters are bivariant).
+/* eslint-disable ts/method-signature-style */
+export interface Observer<T, N, P> {
   /** a leaf tensor was made: `tensor(...)`, or a number lifted into an op (`isConstant`) */
-  tensorCreated?: (t: Tensor) => void
+  tensorCreated?(t: T): void
   /** an eager op ran (always reported, even under noGrad or when no history is kept) */
-  opApplied?: (e: { op: string, inputs: readonly Tensor[], output: Tensor, attrs: Attrs }) => void
+  opApplied?(e: { op: string, inputs: readonly T[], output: T, attrs: Attrs }): void
   /** a static graph node was added */
-  nodeCreated?: (n: GraphNode) => void
+  nodeCreated?(n: N): void
   /** a session computed (or was fed, or read) a node's value */
-  nodeEvaluated?: (n: GraphNode, value: Tensor) => void
+  nodeEvaluated?(n: N, value: T): void
   /** a gradient was computed, for the eager tensor or graph node with this id */
-  gradComputed?: (id: string, grad: Tensor) => void
+  gradComputed?(id: string, grad: T): void
   /** a value left a tensor as plain numbers: a tracer cannot follow it any further */
-  valueRead?: (t: Tensor, how: 'item' | 'toArray') => void
+  valueRead?(t: T, how: 'item' | 'toArray'): void
   /** something worth telling the learner (a tracer's "value frozen as a constant", …) */
-  warning?: (message: string, id?: string) => void
+  warning?(message: string, id?: string): void
   /** a graph pass (`optimize`) rewrote nodes */
-  pass?: (entry: PassLogEntry) => void
+  pass?(entry: P): void
+  /** an eager `cond` is about to pick a branch: a tracer returns the recorded result instead */
+  cond?(call: CondCall<T>): T | undefined
 }
+/* eslint-enable ts/method-signature-style */
 
-const observers: EngineObserver[] = []
+type AnyObserver = Observer<unknown, unknown, unknown>
+
+const observers: AnyObserver[] = []
 let quiet = 0
 
-export function withObserver<R>(observer: EngineObserver, fn: () => R): R {
+export function withObserver<R>(observer: AnyObserver, fn: () => R): R {
   observers.push(observer)
   try {
     return fn()
@@ -45,10 +56,20 @@ export function withObserver<R>(observer: EngineObserver, fn: () => R): R {
 }
 
 /** Tells every observer; `always` also reaches them from inside `quietly` (for results such as gradients). */
-export function notify(call: (o: EngineObserver) => void, always = false): void {
+export function notify(call: (o: AnyObserver) => void, always = false): void {
   if (quiet === 0 || always) {
     for (const o of [...observers]) call(o)
   }
+}
+
+/** The answer of the innermost observer that answers (the innermost trace in progress), if any. */
+export function ask<R>(question: (o: AnyObserver) => R | undefined): R | undefined {
+  for (let i = observers.length - 1; i >= 0; i--) {
+    const answer = question(observers[i])
+    if (answer !== undefined)
+      return answer
+  }
+  return undefined
 }
 
 export function quietly<R>(fn: () => R): R {

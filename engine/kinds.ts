@@ -1,6 +1,6 @@
-import type { NodeKind } from './graph'
+import type { NodeKind } from './ops/types'
 import type { Tensor } from './tensor'
-import { opLabel } from './ops/registry'
+import { labelOf } from './ops/registry'
 
 /** How an eager tensor is drawn: constant, trainable leaf, plain input, or op result. */
 export function tensorKind(t: Tensor): NodeKind {
@@ -11,10 +11,8 @@ export function tensorKind(t: Tensor): NodeKind {
   return 'op'
 }
 
+/** An eager tensor's label: as a graph node's (labelOf), a one-element constant showing its number. */
 export function tensorLabel(t: Tensor): string {
-  if (t.name)
-    return t.name
-  if (t.isConstant && t.data.length === 1)
-    return String(t.data[0])
-  return t.op === 'tensor' ? 'tensor' : opLabel(t.op, t.attrs)
+  const constant = t.isConstant && t.data.length === 1
+  return labelOf({ op: constant ? 'constant' : t.op, attrs: t.attrs, shape: t.shape, name: t.name, value: t })
 }

@@ -1,10 +1,11 @@
-import type { NodeKind } from './graph'
 import type { TensorData } from './nested'
+import type { NodeKind } from './ops/types'
 import type { PassLogEntry } from './passes/work'
 import type { Tensor } from './tensor'
-import { withIdScope, withObserver } from './hooks'
+import { withIdScope } from './hooks'
 import { tensorKind, tensorLabel } from './kinds'
 import { toNested } from './nested'
+import { withObserver } from './observer'
 
 /** A node was created: an eager op ran (or a leaf was made), or a static graph node was added. */
 export interface NodeEvent {

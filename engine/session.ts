@@ -1,9 +1,13 @@
 import type { TensorData } from './nested'
+import type { NodeLike } from './ops/types'
 import { EngineError, formatShape } from './errors'
+import { evaluate } from './evaluate'
 import { Graph, GraphNode } from './graph'
 import { notify } from './hooks'
 import { fromNested } from './nested'
-import { getOp, runOp } from './ops/registry'
+import { getOp } from './ops/registry'
+import { runOp } from './ops/run'
+import { fits } from './shape'
 import { Tensor } from './tensor'
 
 /** A node, or its name or id. */
@@ -15,7 +19,7 @@ export type Feeds = ReadonlyMap<GraphNode | string, FeedValue> | Readonly<Record
 export class Session {
   /** every value computed by the last `run`, by node id (for snapshots) */
   lastValues = new Map<string, Tensor>()
-  private readonly variables = new Map<GraphNode, Tensor>()
+  private readonly variables = new Map<NodeLike, Tensor>()
 
   constructor(readonly graph: Graph) {
     if (!(graph instanceof Graph))
@@ -41,7 +45,7 @@ export class Session {
   /** Sets a variable's value in this session (like `tf.assign`), keeping its shape. */
   assign(variable: Fetch, value: FeedValue): void {
     const v = this.resolveFetch(variable)
-    if (v.op !== 'variable')
+    if (getOp(v.op).source !== 'variable')
       throw new EngineError(`assign: ${v.label} is a ${v.op}, not a variable`)
     this.variables.set(v, this.checked(v, value, 'assign'))
   }
@@ -67,7 +71,7 @@ export class Session {
       const node = typeof key === 'string' ? this.graph.find(key) : key
       if (!node || node.graph !== this.graph)
         throw new EngineError(`feed '${typeof key === 'string' ? key : key.id}' names no placeholder in this graph`)
-      if (node.op !== 'placeholder')
+      if (getOp(node.op).source !== 'placeholder')
         throw new EngineError(`feed '${node.label}': only placeholders can be fed, this is a ${node.op}`)
       out.set(node, this.checked(node, value, 'feed'))
     }
@@ -77,31 +81,22 @@ export class Session {
   /** A value with the node's static shape: same rank, and each known dimension equal. */
   private checked(node: GraphNode, value: FeedValue, what: string): Tensor {
     const t = value instanceof Tensor ? value : new Tensor(fromNested(value))
-    const ok = t.shape.length === node.shape.length && node.shape.every((d, i) => d === null || d === t.shape[i])
-    if (!ok)
+    if (!fits(node.shape, t.shape))
       throw new EngineError(`${what} for ${node.op} '${node.label}' has shape ${formatShape(t.shape)}, expected ${formatShape(node.shape)}`)
     return t
   }
 
   private evaluate(fetches: GraphNode[], feeds: Feeds): Tensor[] {
     const fed = this.readFeeds(feeds)
-    // Mark the ancestors of the fetches; only they are computed (the point of define-then-run).
-    const needed = new Set<GraphNode>()
-    const stack = [...fetches]
-    while (stack.length) {
-      const n = stack.pop()!
-      if (needed.has(n))
-        continue
-      needed.add(n)
-      if (!fed.has(n))
-        stack.push(...n.inputs)
-    }
-    const values = new Map<GraphNode, Tensor>()
-    for (const n of this.graph.nodes) {
-      if (!needed.has(n))
-        continue
-      const value = this.compute(n, values, fed)
-      values.set(n, value)
+    // Only the ancestors of the fetches are computed (the point of define-then-run).
+    const values = evaluate<Tensor, GraphNode>(this.graph, fetches, {
+      placeholder: (p) => {
+        throw new EngineError(`missing feed for placeholder '${p.name}' (shape ${formatShape(p.shape)}): pass it in run(fetches, { ${p.name}: … })`)
+      },
+      constant: n => new Tensor(n.value!),
+      variable: n => this.variableValue(n),
+    }, (n, inputs) => new Tensor(runOp(getOp(n.op), inputs, n.attrs)), fed)
+    for (const [n, value] of values) {
       notify(o => o.nodeEvaluated?.(n, value))
       for (const id of n.gradOf) notify(o => o.gradComputed?.(id, value))
     }
@@ -109,26 +104,14 @@ export class Session {
     return fetches.map(f => values.get(f)!)
   }
 
-  private compute(n: GraphNode, values: Map<GraphNode, Tensor>, fed: Map<GraphNode, Tensor>): Tensor {
-    const feed = fed.get(n)
-    if (feed)
-      return feed
-    switch (n.op) {
-      case 'placeholder':
-        throw new EngineError(`missing feed for placeholder '${n.label}' (shape ${formatShape(n.shape)}): pass it in run(fetches, { ${n.label}: … })`)
-      case 'constant':
-        return new Tensor(n.value!)
-      case 'variable': {
-        let v = this.variables.get(n)
-        if (!v) {
-          v = new Tensor({ data: n.value!.data.slice(), shape: n.value!.shape })
-          this.variables.set(n, v)
-        }
-        return v
-      }
-      default:
-        return new Tensor(runOp(getOp(n.op), n.inputs.map(x => values.get(x)!), n.attrs))
+  /** A variable's value in this session: its initial value until assigned. */
+  private variableValue(n: NodeLike): Tensor {
+    let v = this.variables.get(n)
+    if (!v) {
+      v = new Tensor({ data: n.value!.data.slice(), shape: n.value!.shape })
+      this.variables.set(n, v)
     }
+    return v
   }
 }
 

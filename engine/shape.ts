@@ -56,6 +56,19 @@ export function sameShape(a: StaticShape, b: StaticShape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i])
 }
 
+/**
+ * Whether a shape fits a declared one: the same rank, and each dimension equal where both are known
+ * (`null` takes any size). How feeds, traced inputs, graph-function signatures and cond branches are checked.
+ */
+export function fits(declared: StaticShape, actual: StaticShape): boolean {
+  return declared.length === actual.length && declared.every((d, i) => d === null || actual[i] === null || d === actual[i])
+}
+
+/** One element, as far as is known (a predicate): every dimension 1 or unknown. */
+export function holdsOneElement(shape: StaticShape): boolean {
+  return shape.every(d => d === 1 || d === null)
+}
+
 export function isConcrete(shape: StaticShape): shape is Shape {
   return shape.every(d => d !== null)
 }

@@ -1,9 +1,9 @@
-import type { NodeKind } from './graph'
 import type { TensorData } from './nested'
-import type { Attrs } from './ops/types'
+import type { Attrs, NodeKind, Subgraph } from './ops/types'
 import { Graph } from './graph'
 import { tensorKind, tensorLabel } from './kinds'
 import { toNested } from './nested'
+import { labelOf } from './ops/registry'
 import { Tensor } from './tensor'
 import { inputsFirst } from './walk'
 
@@ -44,14 +44,14 @@ export function snapshot(from: Tensor | readonly Tensor[] | Graph, options: Snap
   return from instanceof Graph ? graphSnapshot(from, options) : eagerSnapshot(from instanceof Tensor ? [from] : from, options)
 }
 
-function graphSnapshot(g: Graph, { values, grads }: SnapshotOptions): GraphSnapshot {
+function graphSnapshot(g: Subgraph, { values, grads }: SnapshotOptions): GraphSnapshot {
   const gradNodeOf = new Map<string, string>()
   for (const n of g.nodes) {
-    for (const id of n.gradOf) gradNodeOf.set(id, n.id)
+    for (const id of n.gradOf ?? []) gradNodeOf.set(id, n.id)
   }
   return {
     nodes: g.nodes.map((n) => {
-      const node: SnapshotNode = { id: n.id, op: n.op, label: n.label, shape: [...n.shape], kind: n.kind }
+      const node: SnapshotNode = { id: n.id, op: n.op, label: labelOf(n), shape: [...n.shape], kind: n.kind }
       addBranches(node, n.attrs, values?.get(n.inputs[0]?.id ?? ''))
       const value = values?.get(n.id)
       if (value)

@@ -1,12 +1,17 @@
 import type { TensorData } from './nested'
+import type { OperationMethods } from './ops/operations'
 import type { Attrs, NDArray } from './ops/types'
 import type { Shape } from './shape'
 import { backward } from './autograd'
-import { applyOp, lift } from './eager'
 import { EngineError, formatShape } from './errors'
-import { newTensorId, notify } from './hooks'
-import { toNested } from './nested'
-import { normaliseAxis, sizeOf } from './shape'
+import { branchGradients } from './gradients'
+import { isGradEnabled, newTensorId, noGrad, notify, quietly } from './hooks'
+import { fromNested, toNested } from './nested'
+import { GradBuilder } from './ops/builder'
+import { defineOperations } from './ops/operations'
+import { getOp } from './ops/registry'
+import { runOp } from './ops/run'
+import { sameShape, sizeOf } from './shape'
 
 export interface TensorOrigin {
   op: string
@@ -14,7 +19,13 @@ export interface TensorOrigin {
   attrs: Attrs
 }
 
-/** Eager n-d array of float64, with autograd in the style of PyTorch. Create one with `tensor(...)`. */
+/**
+ * Eager n-d array of float64, with autograd in the style of PyTorch. Create one with `tensor(...)`.
+ * Its op methods (`x.add(y)`, `x.sum(1)`, …) come from the one list in ops/operations.ts.
+ */
+// eslint-disable-next-line ts/no-unsafe-declaration-merging
+export interface Tensor extends OperationMethods<Tensor> {}
+// eslint-disable-next-line ts/no-unsafe-declaration-merging
 export class Tensor implements NDArray {
   /** readable id (`n3` inside `record`, `t17` outside), used by events and snapshots */
   readonly id: string
@@ -71,33 +82,10 @@ export class Tensor implements NDArray {
 
   /** Backpropagates from this tensor into `.grad` of every leaf that requires grad (accumulating). */
   backward(grad?: Tensor | TensorData): void {
-    backward(this, grad)
+    backwardFrom(this, grad)
   }
 
   zeroGrad(): void { this.grad = null }
-
-  add(other: Tensor | number): Tensor { return applyOp('add', [this, lift(other)]) }
-  sub(other: Tensor | number): Tensor { return applyOp('sub', [this, lift(other)]) }
-  mul(other: Tensor | number): Tensor { return applyOp('mul', [this, lift(other)]) }
-  div(other: Tensor | number): Tensor { return applyOp('div', [this, lift(other)]) }
-  neg(): Tensor { return applyOp('neg', [this]) }
-  pow(exponent: number): Tensor { return applyOp('pow', [this], { exponent }) }
-  exp(): Tensor { return applyOp('exp', [this]) }
-  log(): Tensor { return applyOp('log', [this]) }
-  matmul(other: Tensor): Tensor { return applyOp('matmul', [this, other]) }
-  relu(): Tensor { return applyOp('relu', [this]) }
-  tanh(): Tensor { return applyOp('tanh', [this]) }
-  sigmoid(): Tensor { return applyOp('sigmoid', [this]) }
-  sum(axis?: number, keepdims = false): Tensor { return applyOp('sum', [this], reduceAttrs(this.shape, 'sum', axis, keepdims)) }
-  mean(axis?: number, keepdims = false): Tensor { return applyOp('mean', [this], reduceAttrs(this.shape, 'mean', axis, keepdims)) }
-  reshape(shape: readonly number[]): Tensor { return applyOp('reshape', [this], { shape: [...shape] }) }
-  transpose(perm?: readonly number[]): Tensor { return applyOp('transpose', [this], perm ? { perm: [...perm] } : {}) }
-  // Comparisons (torch.gt/lt/ge/le/eq): 0/1 tensors with no gradient, so a predicate can stay a tensor.
-  gt(other: Tensor | number): Tensor { return applyOp('gt', [this, lift(other)]) }
-  lt(other: Tensor | number): Tensor { return applyOp('lt', [this, lift(other)]) }
-  ge(other: Tensor | number): Tensor { return applyOp('ge', [this, lift(other)]) }
-  le(other: Tensor | number): Tensor { return applyOp('le', [this, lift(other)]) }
-  eq(other: Tensor | number): Tensor { return applyOp('eq', [this, lift(other)]) }
 
   /**
    * `x.sum() > 0` in plain JS reads the value out (like Python's `bool(tensor)`): a one-element tensor
@@ -112,6 +100,62 @@ export class Tensor implements NDArray {
   }
 }
 
-function reduceAttrs(shape: Shape, op: string, axis: number | undefined, keepdims: boolean) {
-  return axis === undefined ? { keepdims } : { axis: normaliseAxis(op, axis, shape), keepdims }
+defineOperations<Tensor, Tensor>(Tensor.prototype, 'operand', (_, c) => applyOp(c.op, c.inputs.map(lift), c.attrs), (_, x) => lift(x).shape)
+
+/** Creates a leaf tensor from a number or nested arrays, like `torch.tensor(data, requires_grad=…)`. */
+export function tensor(data: TensorData, options: { requiresGrad?: boolean, name?: string } = {}): Tensor {
+  const t = new Tensor(fromNested(data), options)
+  notify(o => o.tensorCreated?.(t))
+  return t
+}
+
+/** A number used as an operand (`x.mul(2)`) becomes a constant leaf. */
+export function lift(x: Tensor | number): Tensor {
+  if (x instanceof Tensor)
+    return x
+  if (typeof x !== 'number')
+    throw new EngineError(`expected a Tensor or a number, got ${String(x)}`)
+  const t = new Tensor(fromNested(x), { isConstant: true })
+  notify(o => o.tensorCreated?.(t))
+  return t
+}
+
+/**
+ * Define-by-run: computes the op now through the registry and, if any input requires grad (and
+ * autograd is on), remembers op and inputs on the result: that is the tape `backward` walks.
+ */
+export function applyOp(op: string, inputs: Tensor[], attrs: Attrs = {}): Tensor {
+  const def = getOp(op)
+  const value = runOp(def, inputs, attrs)
+  const requiresGrad = isGradEnabled() && def.backward !== undefined && inputs.some(x => x.requiresGrad)
+  const output = new Tensor(value, { requiresGrad, origin: requiresGrad ? { op, inputs, attrs } : { op, inputs: [], attrs } })
+  notify(o => o.opApplied?.({ op, inputs, output, attrs }))
+  return output
+}
+
+/** Backward rules, run eagerly: every builder call computes a Tensor. */
+const eagerBuilder = new GradBuilder<Tensor>({
+  apply: (op, inputs, attrs) => applyOp(op, inputs, attrs),
+  constant: value => lift(value),
+  shape: x => x.shape,
+  branchGradients,
+})
+
+function backwardFrom(root: Tensor, grad: Tensor | TensorData | undefined): void {
+  if (!root.requiresGrad)
+    throw new EngineError(`backward: ${root.id} does not require grad; create an input with tensor(data, { requiresGrad: true })`)
+  // The seed is the backward pass's own arithmetic: observers see gradients, not its ops.
+  backward<Tensor>(root, quietly(() => noGrad(() => seedGrad(root, grad))), eagerBuilder)
+}
+
+function seedGrad(root: Tensor, grad: Tensor | TensorData | undefined): Tensor {
+  if (grad === undefined) {
+    if (root.size !== 1)
+      throw new EngineError(`backward: ${root.id} has shape ${formatShape(root.shape)}; call backward() on a scalar (e.g. y.sum()), or pass a gradient of shape ${formatShape(root.shape)}`)
+    return lift(1).reshape(root.shape)
+  }
+  const g = grad instanceof Tensor ? grad : new Tensor(fromNested(grad))
+  if (!sameShape(g.shape, root.shape))
+    throw new EngineError(`backward: the gradient has shape ${formatShape(g.shape)} but ${root.id} has shape ${formatShape(root.shape)}`)
+  return g
 }

@@ -8,22 +8,26 @@
  * inputs that would take the other branch. Reading a value out of a traced tensor (`item()`,
  * `toArray()`, `+x`, `x > 0`) is therefore reported with PyTorch's TracerWarning. The fix is to keep
  * the decision in the graph: `cond(pred, thenFn, elseFn)` (engine/cond.ts), which the tracer records
- * as one node holding both branches.
+ * as one node holding both branches: cond asks the observers first, and the tracer answers.
  *
  * The result replays the graph, op by op, through the same registry (with autograd, like a traced
  * TorchScript module), so it can be differentiated; shapes are fixed to the examples'.
+ *
+ * Input names come from the caller (`{ names }`), never from the function's source text, which a
+ * minifier rewrites: by default `x` for one input, `x0, x1, …` for several.
  */
-import type { RawBranch } from './cond'
-import type { GraphNode } from './graph'
-import type { EngineObserver } from './hooks'
+import type { GraphNode, RawBranch } from './graph'
+import type { CondCall, Observer } from './hooks'
 import type { TensorData } from './nested'
+import type { NodeLike } from './ops/types'
 import type { StaticShape } from './shape'
-import { applyOp, lift, tensor } from './eager'
 import { EngineError, formatShape } from './errors'
-import { Graph } from './graph'
+import { evaluate } from './evaluate'
+import { assembleBranches, Graph } from './graph'
 import { quietly, withObserver } from './hooks'
-import { Tensor } from './tensor'
-import { nodesNeeded } from './walk'
+import { graphInputs } from './ops/sources'
+import { fits } from './shape'
+import { applyOp, lift, tensor, Tensor } from './tensor'
 import { warn } from './warn'
 
 /** One graph being built: the whole trace, or one branch of a cond inside it. */
@@ -40,8 +44,8 @@ const newFrame = (graph: Graph): Frame => ({ graph, nodes: new Map(), captures: 
 /** Traces in progress, innermost last. */
 const tracing: Tracer[] = []
 
-/** The innermost trace in progress, if any (cond asks, to record a node instead of picking a branch). */
-export function activeTracer(): Tracer | null {
+/** The innermost trace in progress, if any: the one that records what runs now. */
+function activeTracer(): Tracer | null {
   return tracing.at(-1) ?? null
 }
 
@@ -59,7 +63,7 @@ export class Tracer {
 
   private get top(): Frame { return this.frames[this.frames.length - 1] }
 
-  private readonly observer: EngineObserver = {
+  private readonly observer: Observer<Tensor, GraphNode, unknown> = {
     opApplied: ({ op, inputs, output, attrs }) => {
       if (activeTracer() !== this)
         return // a trace nested inside this one is recording; its result is replayed here later
@@ -70,6 +74,18 @@ export class Tracer {
       if (activeTracer() === this && this.isTraced(t))
         warn(tracerWarning(how === 'item' ? 'number' : 'array'), t.id)
     },
+    cond: call => (activeTracer() === this ? this.cond(call) : undefined),
+  }
+
+  /**
+   * A cond inside the trace: BOTH branches run, each into a graph of its own (as TF's tracing runs
+   * both branches of a converted `if`), and ONE cond node records them, so the traced function picks
+   * the branch at run time and is right for every input (unlike a JS `if`).
+   */
+  private cond({ pred, thenFn, elseFn }: CondCall<Tensor>): Tensor {
+    const { captures, thenBranch, elseBranch } = assembleBranches(this.branch(thenFn), this.branch(elseFn))
+    // Running the op both computes the value (the taken branch) and lets the observer record one node.
+    return applyOp('cond', [pred, ...captures], { thenBranch, elseBranch })
   }
 
   /** Makes `t` an input of the trace: a placeholder. */
@@ -114,7 +130,7 @@ export class Tracer {
   }
 
   /** Runs one branch of a cond into a graph of its own (cond assembles the two into one node). */
-  branch(fn: () => Tensor | number): RawBranch<Tensor> {
+  private branch(fn: () => Tensor | number): RawBranch<Tensor> {
     const frame = newFrame(new Graph())
     this.frames.push(frame)
     try {
@@ -123,7 +139,8 @@ export class Tracer {
       if (!(t instanceof Tensor))
         throw new EngineError(`cond: a branch must return a Tensor (or a number), got ${String(out)}`)
       const output = this.nodeFor(t)
-      return { body: frame.graph.nodes.filter(n => n.op !== 'placeholder'), output, captures: frame.captures }
+      const inputs = new Set(graphInputs(frame.graph))
+      return { body: frame.graph.nodes.filter(n => !inputs.has(n)), output, captures: frame.captures }
     }
     finally {
       this.frames.pop()
@@ -146,15 +163,11 @@ function freshName(g: Graph, base: string): string {
   return name
 }
 
-/** The parameter names of a simple function (`x => …`, `(a, b) => …`, `function f(a, b)`), for placeholder names. */
-export function paramNames(fn: (...args: never[]) => unknown, count: number): string[] {
-  const src = Function.prototype.toString.call(fn)
-  const m = /^\s*(?:async\s*)?(?:function\b[^(]*)?\(([^)]*)\)/.exec(src) ?? /^\s*(?:async\s+)?([$\w]+)\s*=>/.exec(src)
-  const names = m ? m[1].split(',').map(s => s.trim()).filter(Boolean) : []
-  const ok = names.length >= count && names.every(n => /^[$a-z_][\w$]*$/i.test(n)) && new Set(names).size === names.length
-  if (ok)
-    return names.slice(0, count)
-  return Array.from({ length: count }, (_, i) => (count === 1 ? 'x' : `x${i}`))
+/** Names for a graph's inputs: the caller's, else `x` for one input and `x0, x1, …` for several. */
+export function inputNames(count: number, names?: readonly string[]): string[] {
+  if (names && (names.length !== count || new Set(names).size !== count || names.some(n => typeof n !== 'string' || n === '')))
+    throw new EngineError(`names: expected ${count} different non-empty name(s), one per input, got ${JSON.stringify(names)}`)
+  return names ? [...names] : Array.from({ length: count }, (_, i) => (count === 1 ? 'x' : `x${i}`))
 }
 
 export interface TraceResult {
@@ -167,10 +180,9 @@ export interface TraceResult {
  * The tracing step shared by `trace` and `graphFunction`: tensor arguments become placeholders
  * (`shapes` may relax their static shapes), anything else is passed to `fn` as it is, so it is baked in.
  */
-export function traceGraph(fn: (...args: never[]) => unknown, args: readonly unknown[], shapes?: readonly (StaticShape | undefined)[]): TraceResult {
+export function traceGraph(fn: (...args: never[]) => unknown, args: readonly unknown[], names: readonly string[], shapes?: readonly (StaticShape | undefined)[]): TraceResult {
   const graph = new Graph()
   const tracer = new Tracer(graph)
-  const names = paramNames(fn, args.length)
   args.forEach((a, i) => {
     if (a instanceof Tensor)
       tracer.input(a, names[i], shapes?.[i] ?? a.shape)
@@ -188,26 +200,28 @@ export function traceGraph(fn: (...args: never[]) => unknown, args: readonly unk
  * the replay (a traced function can be trained through). Only what the outputs need is computed.
  */
 export function replay(graph: Graph, args: readonly Tensor[]): Tensor[] {
-  const inputs = graph.nodes.filter(n => n.op === 'placeholder')
+  const inputs = graphInputs(graph)
   if (args.length !== inputs.length)
     throw new EngineError(`traced function: takes ${inputs.length} input(s) (${inputs.map(p => `${p.label}: ${formatShape(p.shape)}`).join(', ')}), got ${args.length}`)
-  const values = new Map<GraphNode, Tensor>()
-  inputs.forEach((p, i) => {
+  const fed = new Map<NodeLike, Tensor>(inputs.map((p, i) => {
     const t = args[i]
-    if (t.shape.length !== p.shape.length || p.shape.some((d, k) => d !== null && d !== t.shape[k]))
+    if (!fits(p.shape, t.shape))
       throw new EngineError(`traced function: input '${p.label}' has shape ${formatShape(t.shape)}, but the graph was traced for ${formatShape(p.shape)} (trace again for this shape, or use graphFunction)`)
-    values.set(p, t)
-  })
-  const needed = nodesNeeded(graph.outputs)
-  for (const n of graph.nodes) {
-    if (!needed.has(n) || values.has(n))
-      continue
-    if (n.op === 'constant' || n.op === 'variable')
-      values.set(n, new Tensor({ data: n.value!.data.slice(), shape: n.value!.shape }, { isConstant: true }))
-    else
-      values.set(n, applyOp(n.op, n.inputs.map(x => values.get(x)!), n.attrs))
-  }
+    return [p, t]
+  }))
+  const frozen = (n: NodeLike) => new Tensor({ data: n.value!.data.slice(), shape: n.value!.shape }, { isConstant: true })
+  const values = evaluate<Tensor, GraphNode>(graph, graph.outputs, {
+    placeholder: p => fed.get(p)!,
+    constant: frozen,
+    variable: frozen,
+  }, (n, xs) => applyOp(n.op, xs, n.attrs))
   return graph.outputs.map(o => values.get(o)!)
+}
+
+/** Options of `trace`. */
+export interface TraceOptions {
+  /** the inputs' names in the graph (its placeholders); default `x`, or `x0, x1, …` */
+  names?: readonly string[]
 }
 
 /** What `trace` returns: call it like the original function; `.graph` is what it runs. */
@@ -220,11 +234,11 @@ export interface TracedFunction<R extends Tensor | Tensor[]> {
  * Like `torch.jit.trace(fn, example_inputs)`: runs `fn` once on the examples, records the ops it ran,
  * and returns a function that replays that recording. JS control flow is not recorded (see the top).
  */
-export function trace<R extends Tensor | Tensor[]>(fn: (...inputs: Tensor[]) => R, exampleInputs: Tensor | readonly Tensor[]): TracedFunction<R> {
+export function trace<R extends Tensor | Tensor[]>(fn: (...inputs: Tensor[]) => R, exampleInputs: Tensor | readonly Tensor[], options: TraceOptions = {}): TracedFunction<R> {
   const examples = exampleInputs instanceof Tensor ? [exampleInputs] : [...exampleInputs]
   if (!examples.every(t => t instanceof Tensor))
     throw new EngineError('trace: exampleInputs must be a Tensor or an array of Tensors')
-  const { graph, multi } = traceGraph(fn, examples)
+  const { graph, multi } = traceGraph(fn, examples, inputNames(examples.length, options.names))
   const traced = (...inputs: (Tensor | TensorData)[]): R => {
     const outs = replay(graph, inputs.map(x => (x instanceof Tensor ? x : tensor(x))))
     return (multi ? outs : outs[0]) as R

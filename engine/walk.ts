@@ -1,23 +1,42 @@
-import type { GraphNode } from './graph'
-import type { Tensor } from './tensor'
+/** Anything with inputs: graph nodes, eager tensors (their recorded history). */
+interface HasInputs<N> { readonly inputs: readonly N[] }
 
 /**
- * Tensors reachable from `roots` through recorded inputs, each after its inputs (depth-first,
- * iterative so long chains cannot overflow the stack). `follow` picks which inputs to enter.
+ * What computing `roots` needs: the roots and everything they reach through inputs. `stop` marks
+ * nodes whose value is known already (a fed placeholder), so their inputs are not needed.
  */
-export function inputsFirst(roots: readonly Tensor[], follow: (t: Tensor) => boolean = () => true): Tensor[] {
-  const order: Tensor[] = []
-  const seen = new Set<Tensor>()
+export function nodesNeeded<N extends HasInputs<N>>(roots: readonly N[], stop: (n: N) => boolean = () => false): Set<N> {
+  const needed = new Set<N>()
+  const stack = [...roots]
+  while (stack.length) {
+    const n = stack.pop()!
+    if (needed.has(n))
+      continue
+    needed.add(n)
+    if (!stop(n))
+      stack.push(...n.inputs)
+  }
+  return needed
+}
+
+/**
+ * The nodes reachable from `roots` through inputs, each after its inputs (depth-first, iterative
+ * so long chains cannot overflow the stack). `follow` picks which inputs to enter. For eager
+ * tensors, which have no graph to give their order.
+ */
+export function inputsFirst<N extends HasInputs<N>>(roots: readonly N[], follow: (n: N) => boolean = () => true): N[] {
+  const order: N[] = []
+  const seen = new Set<N>()
   for (const root of roots) {
     if (seen.has(root))
       continue
     seen.add(root)
-    const stack: [Tensor, number][] = [[root, 0]]
+    const stack: [N, number][] = [[root, 0]]
     while (stack.length) {
       const top = stack[stack.length - 1]
-      const t = top[0]
-      if (top[1] < t.inputs.length) {
-        const next = t.inputs[top[1]++]
+      const n = top[0]
+      if (top[1] < n.inputs.length) {
+        const next = n.inputs[top[1]++]
         if (!seen.has(next) && follow(next)) {
           seen.add(next)
           stack.push([next, 0])
@@ -25,23 +44,9 @@ export function inputsFirst(roots: readonly Tensor[], follow: (t: Tensor) => boo
       }
       else {
         stack.pop()
-        order.push(t)
+        order.push(n)
       }
     }
   }
   return order
-}
-
-/** Graph nodes the `roots` depend on (themselves included): what computing them needs. */
-export function nodesNeeded(roots: readonly GraphNode[]): Set<GraphNode> {
-  const needed = new Set<GraphNode>()
-  const stack = [...roots]
-  while (stack.length) {
-    const n = stack.pop()!
-    if (!needed.has(n)) {
-      needed.add(n)
-      stack.push(...n.inputs)
-    }
-  }
-  return needed
 }

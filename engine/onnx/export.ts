@@ -1,9 +1,11 @@
 import type { Graph, GraphNode } from '../graph'
-import type { OnnxEmitter, OnnxSubgraph } from '../ops/types'
+import type { NodeLike, OnnxEmitter, OnnxSubgraph, Subgraph } from '../ops/types'
 import type { Fetch, Session } from '../session'
 import { EngineError } from '../errors'
+import { evaluate } from '../evaluate'
 import { quietly } from '../hooks'
 import { getOp } from '../ops/registry'
+import { graphInputs } from '../ops/sources'
 import { nodesNeeded } from '../walk'
 import { encodeModel, GraphBuilder, NameSet, valueInfo } from './model'
 
@@ -22,18 +24,14 @@ export interface OnnxExportOptions {
  */
 export function toOnnx(graph: Graph, options: OnnxExportOptions = {}): Uint8Array {
   const outputs = resolveOutputs(graph, options.outputs)
-  const nodes = needed(graph, outputs)
   if (options.session && options.session.graph !== graph)
     throw new EngineError('toOnnx: options.session runs another graph')
   const builder = new Exporter(new NameSet(), '', options.session)
-  const values = new Map<GraphNode, string>()
-  // Inputs first, so they keep their names: that is what a user feeds.
-  const inputs = nodes.filter(n => n.op === 'placeholder').map((p) => {
-    const name = builder.names.claim(p.name ?? p.id)
-    values.set(p, name)
-    return valueInfo(name, p.shape, axis => `${name}_dim${axis}`)
-  })
-  return encodeModel(builder.graph('engine', inputs, builder.emit(nodes, values, outputs)))
+  // Inputs first, so they keep their names: that is what a user feeds. Unused placeholders are left out.
+  const needed = nodesNeeded(outputs)
+  const values = new Map<NodeLike, string>(graphInputs(graph).filter(p => needed.has(p)).map(p => [p, builder.names.claim(p.name ?? p.id)]))
+  const inputs = [...values].map(([p, name]) => valueInfo(name, p.shape, axis => `${name}_dim${axis}`))
+  return encodeModel(builder.graph('engine', inputs, builder.emit(graph, values, outputs)))
 }
 
 /** A GraphBuilder that writes engine nodes through their ops' mappings, subgraphs included. */
@@ -43,53 +41,59 @@ class Exporter extends GraphBuilder implements OnnxEmitter {
     super(names)
   }
 
-  subgraph(graph: Graph, inputs: readonly string[], name: string): OnnxSubgraph {
-    const placeholders = graph.nodes.filter(n => n.op === 'placeholder')
+  subgraph(graph: Subgraph, inputs: readonly string[], name: string): OnnxSubgraph {
+    const placeholders = graphInputs(graph)
     if (placeholders.length !== inputs.length)
       throw new EngineError(`toOnnx: subgraph ${name} has ${placeholders.length} placeholder(s) but is given ${inputs.length} value(s)`)
     if (graph.outputs.length === 0)
       throw new EngineError(`toOnnx: subgraph ${name} declares no outputs`)
     const label = `${this.hint}_${name}`
     const child = new Exporter(this.names, `${label}_`)
-    const values = new Map(placeholders.map((p, i) => [p, inputs[i]]))
-    const outputs = child.emit(needed(graph, graph.outputs), values, graph.outputs)
+    const values = new Map<NodeLike, string>(placeholders.map((p, i) => [p, inputs[i]]))
+    const outputs = child.emit(graph, values, graph.outputs)
     return child.asSubgraph(label, outputs)
   }
 
-  /** Writes `nodes` (inputs first) with `values` naming those already known; returns the outputs' infos. */
-  emit(nodes: readonly GraphNode[], values: Map<GraphNode, string>, outputs: readonly GraphNode[]) {
-    for (const n of nodes) {
-      if (!values.has(n))
-        values.set(n, this.emitNode(n, values))
-    }
+  /**
+   * Writes what `outputs` need with the one interpreter, where a node's "value" is the ONNX name
+   * holding it: `known` names the graph's inputs; sources become initializers, ops their mapping's
+   * operators. Returns the outputs' infos.
+   */
+  emit(graph: Subgraph, known: ReadonlyMap<NodeLike, string>, outputs: readonly NodeLike[]) {
+    const initializer = (n: NodeLike) => this.initializer(n.name ? this.own(n) : `${this.own(n)}_const`, n.value!)
+    const values = evaluate<string>(graph, outputs, {
+      placeholder: (p) => {
+        throw new EngineError(`toOnnx: placeholder '${p.name}' (node ${p.id}) has no value here`)
+      },
+      variable: n => (this.session ? this.initializer(this.own(n), quietly(() => this.session!.run(n.id))) : initializer(n)),
+      constant: initializer,
+    }, (n, inputs) => this.emitNode(n, inputs), known)
     const used = new Set<string>()
     return outputs.map(o => valueInfo(this.outputName(o, values.get(o)!, used), o.shape))
   }
 
-  private emitNode(n: GraphNode, values: ReadonlyMap<GraphNode, string>): string {
-    const own = `${this.prefix}${n.name ?? n.id}`
-    if (n.op === 'placeholder')
-      throw new EngineError(`toOnnx: placeholder '${n.label}' (node ${n.id}) has no value here`)
-    if (n.op === 'variable' && this.session)
-      return this.initializer(own, quietly(() => this.session!.run(n)))
-    if (n.op === 'variable' || n.op === 'constant')
-      return this.initializer(n.name ? own : `${own}_const`, n.value!)
+  /** The name a node's value takes in the model: its name, else its id, prefixed inside a subgraph. */
+  private own(n: NodeLike): string {
+    return `${this.prefix}${n.name ?? n.id}`
+  }
+
+  private emitNode(n: NodeLike, inputs: readonly string[]): string {
     const def = getOp(n.op)
     if (!def.onnx)
       throw new EngineError(`toOnnx: cannot export op '${n.op}' (node ${n.id}): it has no ONNX mapping`)
     this.hint = `${this.prefix}${n.id}`
     const first = this.nodes.length
-    const value = def.onnx(this, { inputs: n.inputs.map(x => values.get(x)!), shapes: n.inputs.map(x => x.shape), attrs: n.attrs })
+    const value = def.onnx(this, { inputs, shapes: n.inputs.map(x => x.shape), attrs: n.attrs })
     if (!this.nodes.slice(first).some(p => p.output!.includes(value)))
       return value // the op passes a value through unchanged
     // The op's result takes the node's own name, so the model reads like the engine graph.
-    const name = this.names.claim(own)
+    const name = this.names.claim(this.own(n))
     this.rename(value, name)
     return name
   }
 
   /** An output's name: its node's value, or an Identity of it when that value is an input, an initializer, from outside, or already an output. */
-  private outputName(node: GraphNode, value: string, used: Set<string>): string {
+  private outputName(node: NodeLike, value: string, used: Set<string>): string {
     let name = value
     if (used.has(value) || !this.nodes.some(p => p.output!.includes(value))) {
       this.hint = `${this.prefix}${node.id}`
@@ -111,10 +115,4 @@ function resolveOutputs(graph: Graph, fetches: readonly Fetch[] | undefined): Gr
       throw new EngineError(`toOnnx: output ${n.id} (${n.label}) belongs to another graph`)
     return n
   })
-}
-
-/** The nodes the outputs depend on, in graph order (inputs before their users). */
-function needed(graph: Graph, outputs: readonly GraphNode[]): GraphNode[] {
-  const seen = nodesNeeded(outputs)
-  return graph.nodes.filter(n => seen.has(n))
 }

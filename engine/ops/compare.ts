@@ -1,7 +1,7 @@
 import type { OpDef } from './types'
-import { onnxCompare } from '../onnx/mapping'
 import { broadcastShapes } from '../shape'
 import { mapBinary } from './kernels'
+import { onnxCompare } from './onnx-mapping'
 
 /** The ONNX operator of each comparison (a boolean result, cast back to 0/1 floats by onnxCompare). */
 const ONNX_COMPARE = { gt: 'Greater', lt: 'Less', ge: 'GreaterOrEqual', le: 'LessOrEqual', eq: 'Equal' } as const

@@ -1,7 +1,7 @@
 import type { OpDef } from './types'
-import { onnxOp } from '../onnx/mapping'
 import { broadcastShapes } from '../shape'
 import { mapBinary, mapUnary } from './kernels'
+import { onnxOp } from './onnx-mapping'
 
 /**
  * Binary elementwise op with numpy broadcasting; gradients are summed back to each operand's shape.

@@ -1,8 +1,8 @@
 import type { StaticShape } from '../shape'
 import type { OpDef } from './types'
 import { EngineError, formatShape } from '../errors'
-import { onnxOp } from '../onnx/mapping'
 import { nd } from './kernels'
+import { onnxOp } from './onnx-mapping'
 
 function matmulShape(a: StaticShape, b: StaticShape): (number | null)[] {
   if (a.length < 1 || a.length > 2 || b.length < 1 || b.length > 2)

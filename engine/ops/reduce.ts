@@ -1,9 +1,9 @@
 import type { StaticShape } from '../shape'
 import type { Attrs, OnnxContext, OnnxEmitter, OnnxMapping, OpDef } from './types'
 import { EngineError, formatShape } from '../errors'
-import { ONNX_FLOAT } from '../onnx/mapping'
 import { broadcastShapes, isConcrete, normaliseAxis, sizeOf } from '../shape'
 import { broadcastTo, keptShape, nd, sumTo } from './kernels'
+import { ONNX_FLOAT } from './onnx-mapping'
 
 function reducedShape(op: string, x: StaticShape, { axis, keepdims }: Attrs): (number | null)[] {
   if (axis === undefined)

@@ -1,13 +1,14 @@
-import type { StaticShape } from '../shape'
-import type { Attrs, NDArray, OpDef } from './types'
-import { EngineError, formatShape } from '../errors'
+import type { LabelSource, OpDef } from './types'
+import { EngineError } from '../errors'
 import { eq, ge, gt, le, lt } from './compare'
 import { condOp } from './cond'
 import { add, div, exp, log, mul, neg, pow, relu, sigmoid, sub, tanh } from './elementwise'
 import { fusedOp } from './fused'
+import { labelFrom } from './label'
 import { matmul } from './matmul'
 import { expandLike, mean, numel, sum, sumToShape } from './reduce'
 import { reshape, reshapeLike, transpose } from './shape-ops'
+import { constant, placeholder, variable } from './sources'
 
 /** The one table of ops. Eager tensors, graph builders, sessions and gradients all look ops up here. */
 const registry = new Map<string, OpDef>()
@@ -16,8 +17,9 @@ export function registerOp(def: OpDef): void {
   registry.set(def.name, def)
 }
 
-for (const def of [add, sub, mul, div, neg, pow, exp, log, matmul, relu, tanh, sigmoid, gt, lt, ge, le, eq, sum, mean, numel, reshape, reshapeLike, transpose, sumToShape, expandLike])
+for (const def of [placeholder, variable, constant, add, sub, mul, div, neg, pow, exp, log, matmul, relu, tanh, sigmoid, gt, lt, ge, le, eq, sum, mean, numel, reshape, reshapeLike, transpose, sumToShape, expandLike])
   registerOp(def)
+// fused and cond run other ops: they get the lookup rather than importing this file, which imports them.
 registerOp(fusedOp(getOp))
 registerOp(condOp(getOp))
 
@@ -28,23 +30,12 @@ export function getOp(name: string): OpDef {
   return def
 }
 
+/** The computing ops (the source ops placeholder, variable and constant are left out). */
 export function opNames(): string[] {
-  return [...registry.keys()]
+  return [...registry.values()].filter(d => !d.source).map(d => d.name)
 }
 
-export function opLabel(name: string, attrs: Attrs): string {
-  return registry.get(name)?.label?.(attrs) ?? name
-}
-
-/** Checks the arity and shapes, returning the output shape (static: may hold nulls). */
-export function inferShape(def: OpDef, shapes: readonly StaticShape[], attrs: Attrs): (number | null)[] {
-  if (def.arity >= 0 && shapes.length !== def.arity)
-    throw new EngineError(`${def.name}: takes ${def.arity} input(s), got ${shapes.length} (${shapes.map(formatShape).join(', ')})`)
-  return def.shape(shapes, attrs)
-}
-
-/** Runs an op on concrete values: the shape rule first (so mismatches teach), then the forward. */
-export function runOp(def: OpDef, inputs: readonly NDArray[], attrs: Attrs): NDArray {
-  inferShape(def, inputs.map(x => x.shape), attrs)
-  return def.forward(inputs, attrs)
+/** A node's label in diagrams (see labelFrom). */
+export function labelOf(n: LabelSource): string {
+  return labelFrom(registry.get(n.op), n)
 }

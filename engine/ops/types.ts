@@ -1,4 +1,3 @@
-import type { Graph } from '../graph'
 import type { Shape, StaticShape } from '../shape'
 import type { GradBuilder } from './builder'
 import type { FusedProgram } from './fused'
@@ -24,6 +23,47 @@ export interface Attrs {
   program?: FusedProgram
 }
 
+/** input = placeholder, param = variable, const = constant, op = an op node, grad = added by `gradients` */
+export type NodeKind = 'input' | 'param' | 'const' | 'op' | 'grad'
+
+/**
+ * A graph node as the layers below the Graph class see it (the interpreter, the cond op, the ONNX
+ * mapping): structural, so they need not import the class. GraphNode implements it.
+ */
+export interface NodeLike {
+  readonly id: string
+  readonly op: string
+  readonly inputs: readonly NodeLike[]
+  readonly attrs: Attrs
+  readonly shape: StaticShape
+  readonly kind: NodeKind
+  readonly name?: string
+  /** a constant's value, or a variable's initial value */
+  readonly value?: NDArray
+  /** ids of the nodes whose gradient this node is (set by `gradients`) */
+  readonly gradOf?: readonly string[]
+}
+
+/** A graph as the layers below the Graph class see it (cond's branches): nodes in run order, declared outputs. */
+export interface Subgraph {
+  readonly nodes: readonly NodeLike[]
+  readonly outputs: readonly NodeLike[]
+}
+
+/** What a label is made from: a node's op, attrs and, for constants, its value and shape. */
+export type LabelSource = Pick<NodeLike, 'op' | 'attrs' | 'shape' | 'name' | 'value'>
+
+/**
+ * Where a source op (no inputs) gets its value while a graph runs. Each mode says it its own way: a
+ * Session from its feeds and variable store, a replay from the call's arguments, the ONNX exporter
+ * as value names.
+ */
+export interface Env<V> {
+  placeholder: (node: NodeLike) => V
+  variable: (node: NodeLike) => V
+  constant: (node: NodeLike) => V
+}
+
 export interface BackwardContext<T> {
   inputs: readonly T[]
   output: T
@@ -39,8 +79,12 @@ export interface BackwardContext<T> {
  */
 export interface OpDef {
   name: string
-  /** how many inputs; -1: any number (fused) */
+  /** how many inputs; -1: any number (fused, cond) */
   arity: number
+  /** a source op (placeholder, variable, constant): no inputs; running the graph reads its value from the Env */
+  source?: keyof Env<unknown>
+  /** the node kind it makes in a graph (default 'op') */
+  kind?: NodeKind
   /** each output element depends only on the matching (broadcast) input elements: fusable */
   elementwise?: boolean
   /** output shape from input shapes; throws an EngineError naming the op and shapes on mismatch */
@@ -48,8 +92,8 @@ export interface OpDef {
   forward: (inputs: readonly NDArray[], attrs: Attrs) => NDArray
   /** absent: the op has no gradient (comparisons, sizes) */
   backward?: <T>(b: GradBuilder<T>, ctx: BackwardContext<T>) => (T | null)[]
-  /** short label for diagrams, e.g. `sum(axis=1)`; defaults to the name */
-  label?: (attrs: Attrs) => string
+  /** short label for diagrams, e.g. `sum(axis=1)`; defaults to the name (a node's own name wins) */
+  label?: (attrs: Attrs, node?: LabelSource) => string
   /** how `toOnnx` writes the op as ONNX operators; absent: the op cannot be exported */
   onnx?: OnnxMapping
 }
@@ -74,7 +118,7 @@ export interface OnnxEmitter {
    * An engine graph as an ONNX subgraph (If's branches): its placeholders, in node order, read the
    * outer values `inputs`; its declared `outputs` become the subgraph's outputs. `name` labels it.
    */
-  subgraph: (graph: Graph, inputs: readonly string[], name: string) => OnnxSubgraph
+  subgraph: (graph: Subgraph, inputs: readonly string[], name: string) => OnnxSubgraph
 }
 
 export interface OnnxContext {

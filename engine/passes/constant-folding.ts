@@ -1,8 +1,10 @@
 import type { NDArray } from '../ops/types'
 import type { PassResult, Work, WorkNode } from './work'
 import { formatShape } from '../errors'
-import { getOp, runOp } from '../ops/registry'
-import { formatNumber, isOpaque, labelOf } from './work'
+import { evaluate } from '../evaluate'
+import { getOp, labelOf } from '../ops/registry'
+import { runOp } from '../ops/run'
+import { formatNumber, isOpaque } from './work'
 
 const INFIX: Record<string, { sym: string, prec: number }> = {
   add: { sym: ' + ', prec: 1 },
@@ -18,23 +20,24 @@ const INFIX: Record<string, { sym: string, prec: number }> = {
  */
 export function constantFolding(w: Work): PassResult {
   const byId = w.byId()
-  const values = new Map<string, NDArray>()
   const folded = new Set<string>()
-  for (const n of w.nodes) {
-    if (n.op === 'constant' && n.value) {
-      values.set(n.id, n.value)
-      continue
-    }
-    if (n.inputs.length === 0 || isOpaque(n) || !n.inputs.every(x => values.has(x)))
-      continue
+  // The one interpreter, run on what is known before the graph runs: constants. Everything fed or
+  // assigned, and whatever depends on it, stays unknown (null).
+  const graph = w.linked()
+  const unknown = () => null
+  const computed = evaluate<NDArray | null>(graph, graph.nodes, { placeholder: unknown, variable: unknown, constant: n => n.value ?? null }, (n, args) => {
+    if (n.inputs.length === 0 || isOpaque(n) || args.includes(null))
+      return null
     try {
-      values.set(n.id, runOp(getOp(n.op), n.inputs.map(x => values.get(x)!), n.attrs))
+      const value = runOp(getOp(n.op), args as NDArray[], n.attrs)
       folded.add(n.id)
+      return value
     }
     catch {
-      // It would fail at run time too; leave it there, where the session reports it.
+      return null // it would fail at run time too; leave it there, where the session reports it
     }
-  }
+  })
+  const values = new Map([...computed].map(([n, v]) => [n.id, v]))
 
   // Who uses each node: a folded node used only by folded nodes needs no constant of its own.
   const users = new Map<string, string[]>()

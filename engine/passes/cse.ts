@@ -1,6 +1,7 @@
 import type { PassResult, Work, WorkNode } from './work'
 import { formatShape } from '../errors'
-import { attrsKey, isOpaque, labelOf } from './work'
+import { labelOf } from '../ops/registry'
+import { attrsKey, isOpaque } from './work'
 
 /**
  * Common-subexpression elimination: two nodes with the same op, the same inputs and the same attrs

@@ -1,7 +1,7 @@
 import type { FusedRef, FusedStep } from '../ops/fused'
 import type { PassResult, Work, WorkNode } from './work'
-import { getOp } from '../ops/registry'
-import { isOpaque, labelOf } from './work'
+import { getOp, labelOf } from '../ops/registry'
+import { isOpaque } from './work'
 
 /**
  * Elementwise fusion: a chain of elementwise ops whose intermediate results each have a single user

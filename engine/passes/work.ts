@@ -1,8 +1,7 @@
-import type { Graph, NodeKind } from '../graph'
-import type { Attrs, NDArray } from '../ops/types'
+import type { Graph } from '../graph'
+import type { Attrs, NDArray, NodeKind, NodeLike } from '../ops/types'
 import type { StaticShape } from '../shape'
-import { formatShape } from '../errors'
-import { opLabel, opNames } from '../ops/registry'
+import { opNames } from '../ops/registry'
 
 /** The graph passes, in their default order. */
 export const PASS_NAMES = ['constant-folding', 'cse', 'prune', 'fusion'] as const
@@ -96,23 +95,25 @@ export class Work {
   remove(ids: ReadonlySet<string>): void {
     this.nodes = this.nodes.filter(n => !ids.has(n.id))
   }
+
+  /** The working copy as a graph of linked nodes (same ids), for the interpreter and the walks. */
+  linked(): { nodes: NodeLike[], outputs: NodeLike[] } {
+    const byId = new Map<string, NodeLike>()
+    const nodes = this.nodes.map((n) => {
+      const node: NodeLike = { ...n, inputs: n.inputs.map(x => byId.get(x)!) }
+      byId.set(n.id, node)
+      return node
+    })
+    return { nodes, outputs: this.outputs.map(x => byId.get(x)!) }
+  }
 }
 
 // Control flow holds subgraphs: passes treat it as one opaque step (no folding into, no merging).
 const OPAQUE_OPS = new Set(['cond'])
 
 /** An op the passes must not fold, merge or fuse: control flow, unknown ops, non-plain attrs. */
-export function isOpaque(n: WorkNode): boolean {
+export function isOpaque(n: Pick<WorkNode, 'op' | 'attrs'>): boolean {
   return OPAQUE_OPS.has(n.op) || !opNames().includes(n.op) || attrsKey(n.attrs) === null
-}
-
-/** The label a GraphNode with these fields would show. */
-export function labelOf(n: Pick<WorkNode, 'op' | 'attrs' | 'shape' | 'name' | 'value'>): string {
-  if (n.name)
-    return n.name
-  if (n.op === 'constant')
-    return n.value && n.value.data.length === 1 ? String(n.value.data[0]) : `const${formatShape(n.shape)}`
-  return opLabel(n.op, n.attrs)
 }
 
 /** Short enough for a slide: 0.1 + 0.2 shows as 0.3. */

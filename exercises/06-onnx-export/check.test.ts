@@ -2,7 +2,8 @@
 // runOnnx on a model the engine exported, then your whole export run in ONNX Runtime against Session.run.
 import type { GraphNode } from '../../engine/index'
 import { describe, expect, it } from 'vitest'
-import { Graph, inspectOnnx, Session, tensor, toOnnx } from '../../engine/index'
+import { Graph, Session, tensor } from '../../engine/index'
+import { inspectOnnx, toOnnx } from '../../engine/onnx/index'
 import { expectClose } from '../check-helpers'
 import { runOnnx, toOnnxNodes } from './exercise'
 import { exportModel } from './given'

@@ -3,8 +3,7 @@ import type { EngineEvent, NodeEvent } from '../../../engine'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Graph, noGrad, record, Session, snapshot, tensor } from '../../../engine'
-import { withObserver } from '../../../engine/hooks'
+import { Graph, noGrad, record, Session, snapshot, tensor, withObserver } from '../../../engine'
 
 describe('eager autograd', () => {
   it('fills .grad of leaves that require grad, and nothing else', () => {

@@ -84,7 +84,7 @@ describe('cond, eager', () => {
 describe('cond inside trace', () => {
   it('records one cond node with both branches as graphs with placeholders and declared outputs', () => {
     const scale = tensor(2)
-    const traced = trace((x: Tensor, y: Tensor) => cond(x.sum().gt(0), () => x.mul(scale), () => y.sub(1)), [tensor([1, 1]), tensor([5, 5])])
+    const traced = trace((x: Tensor, y: Tensor) => cond(x.sum().gt(0), () => x.mul(scale), () => y.sub(1)), [tensor([1, 1]), tensor([5, 5])], { names: ['x', 'y'] })
     const c = traced.graph.nodes.find(n => n.op === 'cond')!
     const { thenBranch, elseBranch } = c.attrs
     // inputs: the predicate, then the captures (x used by then, y by else), in one shared order

@@ -17,7 +17,7 @@ function scale(x: Tensor, factor: Tensor | number): Tensor {
 
 describe('graphFunction', () => {
   it('six different JS numbers: six traces and TF\'s retracing warning (at the 5th and 6th call)', () => {
-    const f = graphFunction(scale)
+    const f = graphFunction(scale, { names: ['x', 'factor'] })
     const x = tensor([1, 2, 3])
     const { result, events } = record(() => [1, 2, 3, 4, 5, 6].map(n => f(x, n).toArray()))
     expect(result).toEqual([1, 2, 3, 4, 5, 6].map(n => [n, 2 * n, 3 * n]))
@@ -32,7 +32,7 @@ describe('graphFunction', () => {
   })
 
   it('the same six values as tensors: one trace, no warning', () => {
-    const f = graphFunction(scale)
+    const f = graphFunction(scale, { names: ['x', 'factor'] })
     const x = tensor([1, 2, 3])
     const { result, events } = record(() => [1, 2, 3, 4, 5, 6].map(n => f(x, tensor(n)).toArray()))
     expect(result).toEqual([1, 2, 3, 4, 5, 6].map(n => [n, 2 * n, 3 * n]))
@@ -63,7 +63,7 @@ describe('graphFunction', () => {
   })
 
   it('a few retraces among cached calls do not warn (TF counts traces among the recent calls)', () => {
-    const f = graphFunction(scale)
+    const f = graphFunction(scale, { names: ['x', 'factor'] })
     const { events } = record(() => {
       for (const n of [1, 2, 3, 4])
         f(tensor([1]), n)
@@ -88,7 +88,7 @@ describe('graphFunction', () => {
   })
 
   it('exposes the cache as a read-only copy of graphs with declared outputs', () => {
-    const f = graphFunction(scale)
+    const f = graphFunction(scale, { names: ['x', 'factor'] })
     f(tensor([1, 2]), 3)
     const cache = f.cache as Map<string, unknown>
     cache.clear()

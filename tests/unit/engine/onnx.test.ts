@@ -2,9 +2,8 @@
 import type { GraphNode, Tensor } from '../../../engine'
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node'
 import { describe, expect, it } from 'vitest'
-import { cond, EngineError, getOp, Graph, opNames, optimize, Session, tensor, toOnnx, trace } from '../../../engine'
-import { inspectOnnx } from '../../../engine/onnx/inspect'
-import { ONNX_IR_VERSION, ONNX_OPSET } from '../../../engine/onnx/model'
+import { cond, EngineError, getOp, Graph, opNames, optimize, Session, tensor, trace } from '../../../engine'
+import { inspectOnnx, ONNX_IR_VERSION, ONNX_OPSET, toOnnx } from '../../../engine/onnx'
 import { registerOp } from '../../../engine/ops/registry'
 import { expectClose, nest } from './helpers'
 

@@ -84,8 +84,8 @@ describe('the tracing trap', () => {
 })
 
 describe('trace', () => {
-  it('placeholders are the inputs (named after the parameters), outputs are declared, shapes come from the examples', () => {
-    const traced = trace((a: Tensor, b: Tensor) => a.matmul(b).relu(), [tensor([[1, 2]]), tensor([[3], [-4]])])
+  it('placeholders are the inputs (named by the caller), outputs are declared, shapes come from the examples', () => {
+    const traced = trace((a: Tensor, b: Tensor) => a.matmul(b).relu(), [tensor([[1, 2]]), tensor([[3], [-4]])], { names: ['a', 'b'] })
     const g = traced.graph
     const phs = g.nodes.filter(n => n.op === 'placeholder')
     expect(phs.map(p => [p.name, p.shape])).toEqual([['a', [1, 2]], ['b', [2, 1]]])
@@ -93,6 +93,18 @@ describe('trace', () => {
     // the graph stands on its own: a Session runs it from its declared outputs
     expect(new Session(g).run(g.outputs[0], { a: [[1, 1]], b: [[2], [3]] }).toArray()).toEqual([[5]])
     expect(traced(tensor([[1, 1]]), [[2], [3]]).toArray()).toEqual([[5]])
+  })
+
+  it('names inputs x, or x0, x1, … by default, never by reading the function\'s source (a minifier renames it)', () => {
+    const toString = vi.spyOn(Function.prototype, 'toString')
+    const one = trace((input: Tensor) => input.neg(), tensor([1]))
+    const two = trace((a: Tensor, b: Tensor) => a.add(b), [tensor([1]), tensor([2])])
+    expect(toString).not.toHaveBeenCalled()
+    toString.mockRestore()
+    expect(one.graph.nodes.filter(n => n.op === 'placeholder').map(p => p.name)).toEqual(['x'])
+    expect(two.graph.nodes.filter(n => n.op === 'placeholder').map(p => p.name)).toEqual(['x0', 'x1'])
+    expect(() => trace((a: Tensor, b: Tensor) => a.add(b), [tensor([1]), tensor([2])], { names: ['a'] })).toThrow(/names: expected 2 different non-empty name\(s\)/)
+    expect(() => trace((a: Tensor, b: Tensor) => a.add(b), [tensor([1]), tensor([2])], { names: ['a', 'a'] })).toThrow(/names: expected 2 different/)
   })
 
   it('returns several outputs when fn returns an array', () => {
