@@ -37,7 +37,7 @@
  * are the branches' gradient graphs (placeholders c1…cn plus the upstream gradient), one per ci, so
  * `g.gradients` through a cond adds gradient cond nodes and eager backward runs the taken one.
  */
-import type { Operand } from './ops/operations'
+import type { Operand } from './ops/types'
 import { EngineError } from './errors'
 import { GraphNode } from './graph'
 import { ask } from './hooks'

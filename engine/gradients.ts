@@ -1,5 +1,4 @@
-import type { Operand } from './ops/operations'
-import type { Attrs, NodeKind, NodeLike, Subgraph } from './ops/types'
+import type { Attrs, NodeKind, NodeLike, Operand, Subgraph } from './ops/types'
 import type { StaticShape } from './shape'
 import { EngineError, formatShape } from './errors'
 import { quietly } from './hooks'

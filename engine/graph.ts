@@ -1,6 +1,5 @@
 import type { NestedArray, TensorData } from './nested'
-import type { Operand, Operations } from './ops/operations'
-import type { Attrs, NDArray, NodeKind, NodeLike } from './ops/types'
+import type { Attrs, NDArray, NodeKind, NodeLike, Operand, Operations } from './ops/types'
 import type { StaticShape } from './shape'
 import { EngineError } from './errors'
 import { buildGradients } from './gradients'

@@ -1,6 +1,5 @@
 import type { TensorData } from './nested'
-import type { OperationMethods } from './ops/operations'
-import type { Attrs, NDArray } from './ops/types'
+import type { Attrs, NDArray, OperationMethods } from './ops/types'
 import type { Shape } from './shape'
 import { backward } from './autograd'
 import { EngineError, formatShape } from './errors'

@@ -1,6 +1,5 @@
 import type { StaticShape } from '../shape'
-import type { Operand, Operations } from './operations'
-import type { Attrs, Subgraph } from './types'
+import type { Attrs, GradOps, Operand, Operations, Subgraph } from './types'
 import { EngineError } from '../errors'
 import { isConcrete, sameShape } from '../shape'
 import { defineOperations } from './operations'
@@ -24,7 +23,7 @@ export interface GradBackend<T> {
 
 export interface GradBuilder<T> extends Operations<T> {}
 // eslint-disable-next-line ts/no-unsafe-declaration-merging
-export class GradBuilder<T> {
+export class GradBuilder<T> implements GradOps<T> {
   constructor(private readonly backend: GradBackend<T>) {}
 
   /** Runs an op on operands, numbers made constants first. */

@@ -22,21 +22,10 @@
  * A fused node has no gradient: take gradients before optimizing, as TensorFlow does.
  */
 import type { StaticShape } from '../shape'
-import type { Attrs, NDArray, OpDef } from './types'
+import type { FusedProgram, FusedStep, NDArray, OpDef } from './types'
 import { EngineError } from '../errors'
 
-export type FusedRef = { input: number } | { step: number }
-
-export interface FusedStep {
-  op: string
-  args: FusedRef[]
-  attrs?: Attrs
-  from?: string
-}
-
-export interface FusedProgram {
-  steps: FusedStep[]
-}
+export type { FusedProgram, FusedRef, FusedStep } from './types'
 
 /** Runs a program over inputs of any kind (values, or static shapes) with `apply` doing one step. */
 export function runProgram<V>(program: FusedProgram | undefined, inputs: readonly V[], apply: (step: FusedStep, args: V[]) => V): V {

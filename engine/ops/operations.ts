@@ -1,5 +1,5 @@
 /**
- * The public operations, listed once. Tensor's methods (`x.add(y)`), Graph's builder methods
+ * The public operations, listed once (their signatures: `Operations` in ops/types.ts). Tensor's methods (`x.add(y)`), Graph's builder methods
  * (`g.add(x, y)`) and the gradient builder's vocabulary (`b.add(x, y)`, what backward rules are
  * written in) are all made from this one table, so adding an operation is one entry here plus its
  * op definition in the registry.
@@ -9,50 +9,8 @@
  * once, for every mode.
  */
 import type { StaticShape } from '../shape'
-import type { Attrs } from './types'
+import type { Attrs, OpCall, Operand, OperationName, Operations } from './types'
 import { normaliseAxis } from '../shape'
-
-/** An operand: a value of the mode (a Tensor, a graph node), or a number that becomes a constant. */
-export type Operand<V> = V | number
-
-/** One call of an operation, ready to run. */
-export interface OpCall<V> { op: string, inputs: Operand<V>[], attrs: Attrs }
-
-export interface Operations<V> {
-  add: (a: Operand<V>, b: Operand<V>) => V
-  sub: (a: Operand<V>, b: Operand<V>) => V
-  mul: (a: Operand<V>, b: Operand<V>) => V
-  div: (a: Operand<V>, b: Operand<V>) => V
-  neg: (a: Operand<V>) => V
-  /** a constant exponent */
-  pow: (a: Operand<V>, exponent: number) => V
-  exp: (a: Operand<V>) => V
-  log: (a: Operand<V>) => V
-  matmul: (a: Operand<V>, b: Operand<V>) => V
-  relu: (a: Operand<V>) => V
-  tanh: (a: Operand<V>) => V
-  sigmoid: (a: Operand<V>) => V
-  /** over every element, or one axis (negative counts from the end); keepdims keeps it as size 1 */
-  sum: (a: Operand<V>, axis?: number, keepdims?: boolean) => V
-  mean: (a: Operand<V>, axis?: number, keepdims?: boolean) => V
-  /** one dimension may be -1 */
-  reshape: (a: Operand<V>, shape: readonly number[]) => V
-  /** no perm: reverse the axes */
-  transpose: (a: Operand<V>, perm?: readonly number[]) => V
-  // Comparisons (torch.gt, tf.greater, …): 0/1 values with no gradient, so a predicate can stay in the graph.
-  gt: (a: Operand<V>, b: Operand<V>) => V
-  lt: (a: Operand<V>, b: Operand<V>) => V
-  ge: (a: Operand<V>, b: Operand<V>) => V
-  le: (a: Operand<V>, b: Operand<V>) => V
-  eq: (a: Operand<V>, b: Operand<V>) => V
-}
-
-export type OperationName = keyof Operations<unknown>
-
-/** The same operations as methods whose receiver is the first operand: `x.add(y)` for `add(x, y)`. */
-export type OperationMethods<V> = {
-  [K in OperationName]: Operations<V>[K] extends (a: never, ...rest: infer R) => infer Out ? (...rest: R) => Out : never
-}
 
 type ShapeOf = (x: unknown) => StaticShape
 type Entry<K extends OperationName> = (shapeOf: ShapeOf, ...args: Parameters<Operations<unknown>[K]>) => OpCall<unknown>

@@ -1,6 +1,4 @@
 import type { Shape, StaticShape } from '../shape'
-import type { GradBuilder } from './builder'
-import type { FusedProgram } from './fused'
 
 /** The raw data an op's forward works on: a flat row-major Float64Array and its shape. Tensors are NDArrays. */
 export interface NDArray {
@@ -64,6 +62,82 @@ export interface Env<V> {
   constant: (node: NodeLike) => V
 }
 
+/** A fused node's program (format documented in ops/fused.ts). */
+export type FusedRef = { input: number } | { step: number }
+
+export interface FusedStep {
+  op: string
+  args: FusedRef[]
+  attrs?: Attrs
+  from?: string
+}
+
+export interface FusedProgram {
+  steps: FusedStep[]
+}
+
+/** An operand: a value of the mode (a Tensor, a graph node), or a number that becomes a constant. */
+export type Operand<V> = V | number
+
+/** One call of an operation, ready to run. */
+export interface OpCall<V> { op: string, inputs: Operand<V>[], attrs: Attrs }
+
+export interface Operations<V> {
+  add: (a: Operand<V>, b: Operand<V>) => V
+  sub: (a: Operand<V>, b: Operand<V>) => V
+  mul: (a: Operand<V>, b: Operand<V>) => V
+  div: (a: Operand<V>, b: Operand<V>) => V
+  neg: (a: Operand<V>) => V
+  /** a constant exponent */
+  pow: (a: Operand<V>, exponent: number) => V
+  exp: (a: Operand<V>) => V
+  log: (a: Operand<V>) => V
+  matmul: (a: Operand<V>, b: Operand<V>) => V
+  relu: (a: Operand<V>) => V
+  tanh: (a: Operand<V>) => V
+  sigmoid: (a: Operand<V>) => V
+  /** over every element, or one axis (negative counts from the end); keepdims keeps it as size 1 */
+  sum: (a: Operand<V>, axis?: number, keepdims?: boolean) => V
+  mean: (a: Operand<V>, axis?: number, keepdims?: boolean) => V
+  /** one dimension may be -1 */
+  reshape: (a: Operand<V>, shape: readonly number[]) => V
+  /** no perm: reverse the axes */
+  transpose: (a: Operand<V>, perm?: readonly number[]) => V
+  // Comparisons (torch.gt, tf.greater, …): 0/1 values with no gradient, so a predicate can stay in the graph.
+  gt: (a: Operand<V>, b: Operand<V>) => V
+  lt: (a: Operand<V>, b: Operand<V>) => V
+  ge: (a: Operand<V>, b: Operand<V>) => V
+  le: (a: Operand<V>, b: Operand<V>) => V
+  eq: (a: Operand<V>, b: Operand<V>) => V
+}
+
+export type OperationName = keyof Operations<unknown>
+
+/** The same operations as methods whose receiver is the first operand: `x.add(y)` for `add(x, y)`. */
+export type OperationMethods<V> = {
+  [K in OperationName]: Operations<V>[K] extends (a: never, ...rest: infer R) => infer Out ? (...rest: R) => Out : never
+}
+
+/**
+ * The vocabulary backward rules are written in (GradBuilder, ops/builder.ts): every public operation,
+ * plus what gradients need besides. In eager mode `T` is a Tensor and each call computes; in static
+ * mode `T` is a graph node and each call adds a node.
+ */
+export interface GradOps<T> extends Operations<T> {
+  shape: (x: Operand<T>) => StaticShape
+  /** a cond node (see engine/cond.ts): cond's gradient is itself a cond over gradient branches */
+  cond: (pred: T, inputs: readonly T[], attrs: Attrs) => T
+  /** for each input of a cond branch, a graph computing its gradient */
+  branchGradients: (branch: Subgraph) => Subgraph[]
+  reshapeLike: (a: T, like: T) => T
+  /** how many elements a reduction over `axis` (or all) of `a` combines, as a scalar */
+  numel: (a: T, axis?: number) => T
+  /** spread `a` (a reduction of `like`, or anything broadcastable to it) back out to `like`'s shape */
+  expandLike: (a: T, like: T, axis?: number, keepdims?: boolean) => T
+  /** sum a gradient back down to the shape of the operand it flows to (undoing broadcasting) */
+  unbroadcast: (grad: T, like: T) => T
+}
+
 export interface BackwardContext<T> {
   inputs: readonly T[]
   output: T
@@ -91,7 +165,7 @@ export interface OpDef {
   shape: (inputs: readonly StaticShape[], attrs: Attrs) => (number | null)[]
   forward: (inputs: readonly NDArray[], attrs: Attrs) => NDArray
   /** absent: the op has no gradient (comparisons, sizes) */
-  backward?: <T>(b: GradBuilder<T>, ctx: BackwardContext<T>) => (T | null)[]
+  backward?: <T>(b: GradOps<T>, ctx: BackwardContext<T>) => (T | null)[]
   /** short label for diagrams, e.g. `sum(axis=1)`; defaults to the name (a node's own name wins) */
   label?: (attrs: Attrs, node?: LabelSource) => string
   /** how `toOnnx` writes the op as ONNX operators; absent: the op cannot be exported */
