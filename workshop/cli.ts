@@ -1,3 +1,4 @@
+import type { Exercise } from './tracks/types'
 import process from 'node:process'
 import { cac } from 'cac'
 import pc from 'picocolors'
@@ -9,7 +10,7 @@ import { solutionCommand } from './commands/solution'
 import { verifyCommand } from './commands/verify'
 import { ManifestError } from './manifest'
 import { formatUnknown } from './report'
-import { UnknownExerciseError } from './resolve-id'
+import { resolveExercise, UnknownExerciseError } from './resolve-id'
 import { DEFAULT_TIMEOUT_MS, Session } from './session'
 
 // `npm run workshop [-- <command>]`. Exit codes: 0 ok, 1 a check failed, 2 bad input.
@@ -50,10 +51,28 @@ async function withSession(options: Options, run: (session: Session) => Promise<
   }
 }
 
+const COMMANDS = 'list, plan, check <id>, hint <id>, reset <id>, solution <id>, verify, doctor'
+
+/** `npm run workshop -- 07` opens 07; a word that is no exercise was most likely a mistyped command. */
+function exerciseOrCommand(input: string, session: Session): Exercise {
+  try {
+    return resolveExercise(input, session.exercises)
+  }
+  catch (error) {
+    if (!(error instanceof UnknownExerciseError) || /^\d+$/.test(input))
+      throw error
+    const close = error.suggestion ? ` Did you mean exercise '${error.suggestion}'?` : ''
+    throw new BadInput(`unknown command '${input}' (and no exercise has that id).${close}\nCommands: ${COMMANDS}; or an exercise id or number (${session.exercises.map(e => e.id.slice(0, 2)).join(', ')}) to open it in watch mode.`)
+  }
+}
+
 const cli = cac('npm run workshop --')
 cli.option('--timeout <seconds>', `Stop a check after this many seconds (default ${DEFAULT_TIMEOUT_MS.ts / 1000} for TypeScript, ${DEFAULT_TIMEOUT_MS.py / 1000} for Python)`)
-cli.command('', 'Watch mode: the next unsolved exercise, re-checked on every save')
-  .action((options: Options) => withSession(options, async s => (await import('./watch')).watchMode(s)))
+cli.command('[exercise]', 'Watch mode, re-checked on every save: at that exercise (an id or its number), else where you left off')
+  .action((exercise: string | undefined, options: Options) => withSession(options, async (s) => {
+    const asked = exercise === undefined ? undefined : exerciseOrCommand(exercise, s)
+    return (await import('./watch')).watchMode(s, asked)
+  }))
 cli.command('list', 'List the exercises, done or todo')
   .action((options: Options) => withSession(options, listCommand))
 cli.command('check <id>', 'Check your file for one exercise')
@@ -76,8 +95,8 @@ async function main(): Promise<number> {
     cli.parse(process.argv, { run: false })
     if (cli.options.help)
       return 0
-    if (!cli.matchedCommand || (cli.matchedCommand.isDefaultCommand && cli.args.length)) {
-      throw new BadInput(`unknown command '${cli.args.join(' ')}'. Commands: list, check <id>, hint <id>, reset <id>, solution <id>, verify (or none for watch mode)`)
+    if (!cli.matchedCommand || (cli.matchedCommand.isDefaultCommand && cli.args.length > 1)) {
+      throw new BadInput(`unknown command '${cli.args.join(' ')}'. Commands: ${COMMANDS} (or an exercise id, or nothing, for watch mode)`)
     }
     return await (cli.runMatchedCommand() as Promise<number>)
   }

@@ -11,6 +11,8 @@ export interface ExerciseProgress {
 
 export interface WorkshopState {
   version: 1
+  /** The exercise watch mode showed last: where the next `npm run workshop` resumes. */
+  current?: string
   exercises: Record<string, ExerciseProgress>
 }
 
@@ -27,11 +29,22 @@ export class StateStore {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as WorkshopState
       if (data && typeof data.exercises === 'object')
-        return { version: 1, exercises: data.exercises }
+        return { version: 1, exercises: data.exercises, ...(typeof data.current === 'string' ? { current: data.current } : {}) }
     }
     catch {}
     // A damaged state file only costs progress marks, never the participant's code: start afresh.
     return { version: 1, exercises: {} }
+  }
+
+  get current(): string | undefined {
+    return this.state.current
+  }
+
+  setCurrent(id: string): void {
+    if (this.state.current === id)
+      return
+    this.state.current = id
+    this.save()
   }
 
   get(id: string): ExerciseProgress {

@@ -1,9 +1,11 @@
 import type { FSWatcher } from 'chokidar'
+import type { KeyListener } from './keys'
 import type { Session } from './session'
 import type { CheckResult, Exercise } from './tracks/types'
 import { existsSync } from 'node:fs'
 import { watch } from 'chokidar'
 import pc from 'picocolors'
+import { chooseExercise } from './choose'
 import { nextHint } from './commands/hint'
 import { doReset } from './commands/reset'
 import { listenForKeys } from './keys'
@@ -15,18 +17,26 @@ import { ensureWorkingCopy, exerciseFile } from './workspace'
 const KEYS = `${pc.bold('h')} hint · ${pc.bold('n')} next · ${pc.bold('l')} list · ${pc.bold('c')} check all · ${pc.bold('r')} reset · ${pc.bold('q')} quit`
 const DEBOUNCE_MS = 150
 
-export function watchMode(session: Session): Promise<number> {
+/** Where watch mode opens: the exercise asked for, else where the participant left off, else the first unsolved. */
+export function startingExercise(session: Session, asked?: Exercise): Exercise {
+  return asked
+    ?? session.exercises.find(e => e.id === session.state.current)
+    ?? session.firstUnsolved()
+    ?? session.exercises[0]
+}
+
+export function watchMode(session: Session, asked?: Exercise): Promise<number> {
   if (!session.exercises.length) {
     console.log('The manifest lists no exercises yet.')
     return Promise.resolve(0)
   }
   return new Promise((resolveExit) => {
-    let current = session.firstUnsolved() ?? session.exercises[0]
+    let current = startingExercise(session, asked)
     let watcher: FSWatcher | undefined
     let debounce: NodeJS.Timeout | undefined
     let confirmingReset = false
     let quitting = false
-    let stopKeys: (() => void) | undefined
+    let keys: KeyListener | undefined
     // Actions run one after another, so a save during a check is checked right after it.
     let queue: Promise<void> = Promise.resolve()
     const enqueue = (action: () => Promise<void> | void): void => {
@@ -67,6 +77,7 @@ export function watchMode(session: Session): Promise<number> {
 
     const open = async (exercise: Exercise): Promise<void> => {
       current = exercise
+      session.state.setCurrent(exercise.id)
       await watcher?.close()
       const file = ensureWorkingCopy(session.paths, exercise)
       watcher = watch(file, { ignoreInitial: true })
@@ -96,7 +107,7 @@ export function watchMode(session: Session): Promise<number> {
         return
       quitting = true
       clearTimeout(debounce)
-      stopKeys?.()
+      keys?.stop()
       await watcher?.close()
       await session.dispose()
       console.log('Bye! Your progress is saved; run `npm run workshop` to continue.')
@@ -134,7 +145,15 @@ export function watchMode(session: Session): Promise<number> {
           })
           break
         case 'l':
-          enqueue(() => console.log(`\n${formatList(session, current.id)}\n\n${KEYS}`))
+          enqueue(async () => {
+            keys?.pause()
+            const chosen = await chooseExercise(session, current)
+            keys?.resume()
+            if (chosen)
+              await open(chosen)
+            else
+              console.log(`Staying on ${current.id}. ${KEYS}`)
+          })
           break
         case 'c':
           enqueue(checkAll)
@@ -148,11 +167,11 @@ export function watchMode(session: Session): Promise<number> {
       }
     }
 
-    stopKeys = listenForKeys(onKey, () => void quit())
-    if (!stopKeys) {
+    keys = listenForKeys(onKey, () => void quit())
+    if (!keys) {
       console.log([
         'Watch mode needs an interactive terminal (it reads single key presses).',
-        'Run `npm run workshop` in a terminal, or use the subcommands:',
+        'Run `npm run workshop` (or `npm run workshop -- <id>`) in a terminal, or use the subcommands:',
         '  npm run workshop -- list | check <id> | hint <id> | reset <id> | solution <id> | verify',
         `Next up: ${current.id} (${current.title}): npm run workshop -- check ${current.id}`,
       ].join('\n'))

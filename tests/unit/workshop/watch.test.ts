@@ -41,10 +41,13 @@ it('re-checks on save, survives bad code, and answers keys', { timeout: 120_000 
     writeFileSync(file('02-scale'), 'export function scale(v: number[], f: number): number[] {\n  return v.map(x => x * 2 * f / 2)\n}\n')
     expect(await watch.waitFor('quit')).toContain('02-scale passes')
 
+    // The list marks what is done; enter on the current exercise stays there.
     watch.press('l')
-    const list = await watch.waitFor('quit')
-    expect(list).toMatch(/done\s+01-add/)
-    expect(list).toMatch(/▶ done\s+02-scale/)
+    const list = await watch.waitFor('03-count')
+    expect(list).toContain('✓ 01-add')
+    expect(list).toContain('✓ 02-scale')
+    watch.press('\r')
+    expect(await watch.waitFor('quit')).toContain('02-scale passes')
 
     // Reset asks first: anything but y keeps the file; y keeps a backup and restores the starter.
     watch.press('r')
