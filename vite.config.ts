@@ -3,9 +3,10 @@ import { defineConfig } from 'vite'
 // Slidev merges this file into its own Vite config.
 export default defineConfig({
   optimizeDeps: {
-    // Imported only by slide components (GraphView; the engine's ONNX exporter): without this, Vite
-    // discovers them on the first slide that needs them and reloads the page, mid-talk or mid-export.
-    include: ['@dagrejs/dagre', 'onnx-proto'],
+    // Imported only by a slide component (GraphView): without this, Vite discovers it on the first
+    // slide that needs it and reloads the page, mid-talk or mid-export. (The engine's ONNX exporter has
+    // its own entry, engine/onnx/index.ts, which the deck never imports.)
+    include: ['@dagrejs/dagre'],
   },
   server: {
     watch: {

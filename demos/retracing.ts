@@ -31,13 +31,11 @@ export const FACTORS = [0, 1, 2, 3, 4, 5]
 
 const scale = (x: Tensor, factor: Tensor | number): Tensor => x.mul(factor)
 
-/** A cached graph as a group: ids prefixed, inputs named as on the slide (a minifier renames parameters). */
+/** A cached graph as a group, ids prefixed. */
 function picture(graph: Graph, prefix: string): GraphSnapshot {
-  const names = ['x', 'factor']
-  let k = 0
   const s = foldConstants(snapshot(graph))
   return {
-    nodes: s.nodes.map(n => ({ ...n, id: prefix + n.id, label: n.op === 'placeholder' ? names[k++] ?? n.label : n.label })),
+    nodes: s.nodes.map(n => ({ ...n, id: prefix + n.id })),
     edges: s.edges.map(e => ({ from: prefix + e.from, to: prefix + e.to })),
   }
 }
@@ -45,8 +43,8 @@ function picture(graph: Graph, prefix: string): GraphSnapshot {
 const firstSentence = (message: string) => message.replace(/(?<=\.) .*$/s, '')
 
 function build(): DemoScript {
-  const withInts = graphFunction(scale, { name: 'scale' })
-  const withTensors = graphFunction(scale, { name: 'scale' })
+  const withInts = graphFunction(scale, { name: 'scale', names: ['x', 'factor'] })
+  const withTensors = graphFunction(scale, { name: 'scale', names: ['x', 'factor'] })
   const x = tensor([1, 1, 1])
   // One recording per call (its warning events) and whether the call traced (the counter grew).
   const call = (kind: 'int' | 'tensor', k: number) => {

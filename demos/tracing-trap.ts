@@ -29,10 +29,8 @@ export const FIX_CODE = 'cond(x.sum().gt(0), () => x.mul(2), () => x.sub(100))'
 const EXAMPLE = [1, 1, 1]
 const NEG = [-1, -1, -1]
 
-/** The input is x, as on the slide (the trace names it after fn's parameter, which a minifier renames). */
+/** A cond node says which branch ran. */
 function label(n: SnapshotNode): string {
-  if (n.op === 'placeholder')
-    return 'x'
   if (n.op === 'cond')
     return n.taken ? `cond → ${n.taken}` : 'cond'
   return n.label
