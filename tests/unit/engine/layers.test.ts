@@ -96,6 +96,15 @@ describe('engine layers', () => {
     expect([...reached].filter(f => /onnx-proto|protobufjs/.test(readFileSync(join(ENGINE, f), 'utf8').match(/from '[^']+'/g)?.join() ?? ''))).toEqual([])
   })
 
+  it('the deck\'s code (demos, components, charts, slide files) imports the engine only through its main entry', () => {
+    const root = resolve(ENGINE, '..')
+    const deckFiles = (dir: string): string[] => readdirSync(join(root, dir), { withFileTypes: true }).flatMap(e =>
+      e.isDirectory() ? deckFiles(join(dir, e.name)) : /\.(?:ts|vue|md)$/.test(e.name) ? [join(dir, e.name)] : [])
+    const offending = ['demos', 'components', 'charts', 'pages'].flatMap(deckFiles).flatMap(f =>
+      [...readFileSync(join(root, f), 'utf8').matchAll(/from\s+'([^']*engine[^']*)'/g)].map(m => m[1]).filter(s => !/engine(?:\/index)?$/.test(s)).map(s => `${f}: ${s}`))
+    expect(offending).toEqual([])
+  })
+
   it('the checks see what they must: a cycle and an upward import are found', () => {
     expect(findCycle(new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']]]))).toEqual(['a.ts', 'b.ts', 'c.ts', 'a.ts'])
     expect(importsOf('import type { Graph } from \'../graph\'\nexport { x } from \'./types\'', 'ops/builder.ts')).toEqual(['graph.ts', 'ops/types.ts'])
