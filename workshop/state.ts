@@ -43,8 +43,17 @@ export class StateStore {
   setCurrent(id: string): void {
     if (this.state.current === id)
       return
+    this.reload()
     this.state.current = id
     this.save()
+  }
+
+  /**
+   * Every change starts from the file as it is now: a `check` or `hint` in a second terminal, next to
+   * the watch-mode runner, then adds to the progress instead of writing an older copy over it.
+   */
+  private reload(): void {
+    this.state = StateStore.read(this.paths.stateFile)
   }
 
   get(id: string): ExerciseProgress {
@@ -52,6 +61,7 @@ export class StateStore {
   }
 
   update(id: string, change: Partial<ExerciseProgress>): ExerciseProgress {
+    this.reload()
     const next = { ...this.get(id), ...change }
     this.state.exercises[id] = next
     this.save()
@@ -60,6 +70,7 @@ export class StateStore {
 
   /** Records a check of the learner's file. */
   recordCheck(id: string, passed: boolean): void {
+    this.reload()
     const previous = this.get(id)
     this.update(id, { done: passed, solvedAt: previous.solvedAt ?? (passed ? new Date().toISOString() : undefined) })
   }

@@ -9,6 +9,8 @@ import { chooseExercise } from './choose'
 import { nextHint } from './commands/hint'
 import { doReset } from './commands/reset'
 import { listenForKeys } from './keys'
+import { acquireLock, LockHeldError } from './lock'
+import { shown } from './paths'
 import { formatList, formatResult, header } from './report'
 import { ensureWorkingCopy, exerciseFile } from './workspace'
 
@@ -29,6 +31,20 @@ export function watchMode(session: Session, asked?: Exercise): Promise<number> {
   if (!session.exercises.length) {
     console.log('The manifest lists no exercises yet.')
     return Promise.resolve(0)
+  }
+  let releaseLock: () => void
+  try {
+    releaseLock = acquireLock(session.paths)
+  }
+  catch (error) {
+    if (!(error instanceof LockHeldError))
+      throw error
+    console.error([
+      pc.red(error.message),
+      'Use that terminal, or stop it first (q there). Two runners would overwrite each other\'s progress.',
+      pc.dim(`(If that process is not a workshop runner, delete ${shown(session.paths, error.file)}.)`),
+    ].join('\n'))
+    return Promise.resolve(2)
   }
   return new Promise((resolveExit) => {
     let current = startingExercise(session, asked)
@@ -110,6 +126,7 @@ export function watchMode(session: Session, asked?: Exercise): Promise<number> {
       keys?.stop()
       await watcher?.close()
       await session.dispose()
+      releaseLock()
       console.log('Bye! Your progress is saved; run `npm run workshop` to continue.')
       resolveExit(0)
     }
@@ -175,6 +192,7 @@ export function watchMode(session: Session, asked?: Exercise): Promise<number> {
         '  npm run workshop -- list | check <id> | hint <id> | reset <id> | solution <id> | verify',
         `Next up: ${current.id} (${current.title}): npm run workshop -- check ${current.id}`,
       ].join('\n'))
+      releaseLock()
       resolveExit(0)
       return
     }
