@@ -1,48 +1,24 @@
 // Test helpers: write an expression once, run it eagerly (Tensor) and statically (Graph + Session).
-import type { GraphNode, Tensor, TensorData } from '../../../engine'
-import { Graph, noGrad, Session, tensor } from '../../../engine'
+import type { GraphNode, OperationMethods, Tensor, TensorData } from '../../../engine'
+import { Graph, noGrad, OPERATION_NAMES, Session, tensor } from '../../../engine'
 
-/** The method vocabulary shared by eager tensors and the static wrapper below. */
-export interface Fluent<V> {
-  add: (o: V | number) => V
-  sub: (o: V | number) => V
-  mul: (o: V | number) => V
-  div: (o: V | number) => V
-  neg: () => V
-  pow: (p: number) => V
-  exp: () => V
-  log: () => V
-  matmul: (o: V) => V
-  relu: () => V
-  tanh: () => V
-  sigmoid: () => V
-  sum: (axis?: number, keepdims?: boolean) => V
-  mean: (axis?: number, keepdims?: boolean) => V
-  reshape: (shape: readonly number[]) => V
-  transpose: (perm?: readonly number[]) => V
-}
+/** The method vocabulary shared by eager tensors and the static wrapper below: the engine's one list. */
+export type Fluent<V> = OperationMethods<V>
 
 /** Graph nodes with tensor-style methods, so one expression builds a static graph too. */
-export class Sym implements Fluent<Sym> {
+// eslint-disable-next-line ts/no-unsafe-declaration-merging
+export interface Sym extends Fluent<Sym> {}
+// eslint-disable-next-line ts/no-unsafe-declaration-merging
+export class Sym {
   constructor(readonly g: Graph, readonly node: GraphNode) {}
-  private w(n: GraphNode): Sym { return new Sym(this.g, n) }
-  private static o(x: Sym | number): GraphNode | number { return typeof x === 'number' ? x : x.node }
-  add(o: Sym | number): Sym { return this.w(this.g.add(this.node, Sym.o(o))) }
-  sub(o: Sym | number): Sym { return this.w(this.g.sub(this.node, Sym.o(o))) }
-  mul(o: Sym | number): Sym { return this.w(this.g.mul(this.node, Sym.o(o))) }
-  div(o: Sym | number): Sym { return this.w(this.g.div(this.node, Sym.o(o))) }
-  neg(): Sym { return this.w(this.g.neg(this.node)) }
-  pow(p: number): Sym { return this.w(this.g.pow(this.node, p)) }
-  exp(): Sym { return this.w(this.g.exp(this.node)) }
-  log(): Sym { return this.w(this.g.log(this.node)) }
-  matmul(o: Sym): Sym { return this.w(this.g.matmul(this.node, o.node)) }
-  relu(): Sym { return this.w(this.g.relu(this.node)) }
-  tanh(): Sym { return this.w(this.g.tanh(this.node)) }
-  sigmoid(): Sym { return this.w(this.g.sigmoid(this.node)) }
-  sum(axis?: number, keepdims?: boolean): Sym { return this.w(this.g.sum(this.node, axis, keepdims)) }
-  mean(axis?: number, keepdims?: boolean): Sym { return this.w(this.g.mean(this.node, axis, keepdims)) }
-  reshape(shape: readonly number[]): Sym { return this.w(this.g.reshape(this.node, shape)) }
-  transpose(perm?: readonly number[]): Sym { return this.w(this.g.transpose(this.node, perm)) }
+}
+for (const name of OPERATION_NAMES) {
+  Object.defineProperty(Sym.prototype, name, {
+    value(this: Sym, ...args: unknown[]) {
+      const method = this.g[name] as (...xs: unknown[]) => GraphNode
+      return new Sym(this.g, method.call(this.g, this.node, ...args.map(a => (a instanceof Sym ? a.node : a))))
+    },
+  })
 }
 
 export type Expr = <V extends Fluent<V>>(x: Record<string, V>) => V
