@@ -11,6 +11,7 @@ import { verifyCommand } from './commands/verify'
 import { ManifestError } from './manifest'
 import { formatUnknown } from './report'
 import { resolveExercise, UnknownExerciseError } from './resolve-id'
+import { quietOnClosedOutput } from './screen'
 import { DEFAULT_TIMEOUT_MS, Session } from './session'
 
 // `npm run workshop [-- <command>]`. Exit codes: 0 ok, 1 a check failed, 2 bad input.
@@ -91,6 +92,7 @@ cli.command('verify', 'Every starter fails its checks and every solution passes 
 cli.help()
 
 async function main(): Promise<number> {
+  quietOnClosedOutput()
   try {
     cli.parse(process.argv, { run: false })
     if (cli.options.help)

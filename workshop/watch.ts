@@ -1,8 +1,9 @@
 import type { FSWatcher } from 'chokidar'
+import type { Buffer } from 'node:buffer'
 import type { KeyListener } from './keys'
 import type { Session } from './session'
 import type { CheckResult, Exercise } from './tracks/types'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { watch } from 'chokidar'
 import pc from 'picocolors'
 import { chooseExercise } from './choose'
@@ -11,12 +12,15 @@ import { doReset } from './commands/reset'
 import { listenForKeys } from './keys'
 import { acquireLock, LockHeldError } from './lock'
 import { shown } from './paths'
-import { formatList, formatResult, header } from './report'
-import { ensureWorkingCopy, exerciseFile } from './workspace'
+import { formatResult } from './report'
+import { redraw, say } from './screen'
+import { frame, nextOf } from './watch-frame'
+import { ensureWorkingCopy, exerciseFile, recreateDeleted } from './workspace'
 
 // Interactive mode: one exercise at a time, re-checked on every save of the participant's file.
+// Each check draws a new frame; notices (a hint, where a backup went, a recreated file) stay in the
+// frame until the participant's next key press or save.
 
-const KEYS = `${pc.bold('h')} hint · ${pc.bold('n')} next · ${pc.bold('l')} list · ${pc.bold('c')} check all · ${pc.bold('r')} reset · ${pc.bold('q')} quit`
 const DEBOUNCE_MS = 150
 
 /** Where watch mode opens: the exercise asked for, else where the participant left off, else the first unsolved. */
@@ -27,14 +31,9 @@ export function startingExercise(session: Session, asked?: Exercise): Exercise {
     ?? session.exercises[0]
 }
 
-export function watchMode(session: Session, asked?: Exercise): Promise<number> {
-  if (!session.exercises.length) {
-    console.log('The manifest lists no exercises yet.')
-    return Promise.resolve(0)
-  }
-  let releaseLock: () => void
+function lockOrExplain(session: Session): (() => void) | undefined {
   try {
-    releaseLock = acquireLock(session.paths)
+    return acquireLock(session.paths)
   }
   catch (error) {
     if (!(error instanceof LockHeldError))
@@ -44,8 +43,18 @@ export function watchMode(session: Session, asked?: Exercise): Promise<number> {
       'Use that terminal, or stop it first (q there). Two runners would overwrite each other\'s progress.',
       pc.dim(`(If that process is not a workshop runner, delete ${shown(session.paths, error.file)}.)`),
     ].join('\n'))
-    return Promise.resolve(2)
+    return undefined
   }
+}
+
+export function watchMode(session: Session, asked?: Exercise): Promise<number> {
+  if (!session.exercises.length) {
+    console.log('The manifest lists no exercises yet.')
+    return Promise.resolve(0)
+  }
+  const releaseLock = lockOrExplain(session)
+  if (!releaseLock)
+    return Promise.resolve(2)
   return new Promise((resolveExit) => {
     let current = startingExercise(session, asked)
     let watcher: FSWatcher | undefined
@@ -53,69 +62,87 @@ export function watchMode(session: Session, asked?: Exercise): Promise<number> {
     let confirmingReset = false
     let quitting = false
     let keys: KeyListener | undefined
+    let notices: string[] = []
+    let lastResult: CheckResult | undefined
+    /** The working copy as last checked: kept as a backup if the file is deleted. */
+    let lastSeen: Buffer | undefined
+    const learnerFile = (): string => exerciseFile(session.paths, current, 'learner')
+    /** What the runner itself wrote (reset, recreate): its own change event is no save by the participant. */
+    let ownWrite: Buffer | undefined
+    const wroteStarter = (): void => {
+      ownWrite = readFileSync(learnerFile())
+    }
     // Actions run one after another, so a save during a check is checked right after it.
     let queue: Promise<void> = Promise.resolve()
     const enqueue = (action: () => Promise<void> | void): void => {
       queue = queue.then(action).catch(error => console.error(pc.red(String((error as Error)?.stack ?? error))))
     }
 
-    const clear = (): void => {
-      if (process.stdout.isTTY)
-        process.stdout.write('\x1B[2J\x1B[3J\x1B[H')
-    }
-
-    const nextOf = (exercise: Exercise): Exercise | undefined => {
-      const index = session.exercises.indexOf(exercise)
-      const after = [...session.exercises.slice(index + 1), ...session.exercises.slice(0, index)]
-      return after.find(e => !session.state.get(e.id).done) ?? session.exercises[index + 1]
-    }
-
-    const afterResult = (result: CheckResult): string => {
-      if (result.verdict !== 'pass')
-        return pc.dim(`Save ${exerciseFile(session.paths, current, 'learner').split(/[/\\]/).slice(-2).join('/')} to check again.`)
-      const next = nextOf(current)
-      if (session.doneCount() === session.exercises.length)
-        return pc.green(pc.bold(`🎉 All ${session.exercises.length} exercises pass. Well done!`))
-      return next
-        ? `${pc.green(pc.bold('Exercise done!'))} Keep experimenting, or press ${pc.bold('n')} for ${next.id} (${next.title}).`
-        : `${pc.green(pc.bold('Exercise done!'))}`
+    const draw = (): void => {
+      if (lastResult)
+        redraw(frame(session, current, lastResult, notices))
+      else
+        notices.forEach(say) // before the first verdict of an exercise: nothing to redraw yet
     }
 
     const checkCurrent = async (): Promise<void> => {
       const exercise = current
-      console.log(pc.dim(`Checking ${exercise.id}…`))
+      say(pc.dim(`Checking ${exercise.id}…`))
+      const file = learnerFile()
+      lastSeen = existsSync(file) ? readFileSync(file) : lastSeen
       const result = await session.checkLearner(exercise)
       if (quitting || exercise !== current)
         return
-      clear()
-      console.log(`${header(session, exercise)}\n\n${formatResult(session, exercise, result, Boolean(process.stdout.isTTY))}\n\n${afterResult(result)}\n\n${KEYS}`)
+      lastResult = result
+      draw()
+    }
+
+    const onSave = async (): Promise<void> => {
+      const file = learnerFile()
+      const own = ownWrite
+      ownWrite = undefined
+      if (own && existsSync(file) && readFileSync(file).equals(own))
+        return // already checked, and its notice must stay
+      if (!existsSync(file)) {
+        const { backup, learner } = recreateDeleted(session.paths, current, lastSeen)
+        wroteStarter()
+        notices = [`${pc.yellow('!')} ${shown(session.paths, learner)} was deleted: it is recreated from the starter.${backup ? ` Your last version is kept at ${pc.underline(shown(session.paths, backup))}` : ''}`]
+      }
+      else {
+        notices = []
+      }
+      return checkCurrent()
     }
 
     const open = async (exercise: Exercise): Promise<void> => {
       current = exercise
+      lastResult = undefined
+      lastSeen = undefined
       session.state.setCurrent(exercise.id)
       await watcher?.close()
       const file = ensureWorkingCopy(session.paths, exercise)
       watcher = watch(file, { ignoreInitial: true })
       watcher.on('all', () => {
         clearTimeout(debounce)
-        debounce = setTimeout(enqueue, DEBOUNCE_MS, checkCurrent)
+        debounce = setTimeout(enqueue, DEBOUNCE_MS, onSave)
       })
       await new Promise<void>(ready => watcher!.once('ready', () => ready()))
       await checkCurrent()
     }
 
     const checkAll = async (): Promise<void> => {
-      console.log(pc.bold('Checking every exercise you have started…'))
+      say(pc.bold('Checking every exercise you have started…'))
+      const lines: string[] = []
       for (const exercise of session.exercises) {
         if (!existsSync(exerciseFile(session.paths, exercise, 'learner'))) {
-          console.log(`${pc.dim('·')} ${exercise.id}  not started`)
+          lines.push(`${pc.dim('·')} ${exercise.id}  not started`)
           continue
         }
-        const result = await session.checkLearner(exercise)
-        console.log(formatResult(session, exercise, result).split('\n').slice(0, 2).join('\n'))
+        const result = exercise === current ? lastResult ?? await session.checkLearner(exercise) : await session.checkLearner(exercise)
+        lines.push(formatResult(session, exercise, result).split('\n')[0])
       }
-      console.log(`\n${formatList(session, current.id)}\n\n${KEYS}`)
+      notices = [lines.join('\n')]
+      draw()
     }
 
     const quit = async (): Promise<void> => {
@@ -136,29 +163,36 @@ export function watchMode(session: Session, asked?: Exercise): Promise<number> {
         void quit()
         return
       }
+      notices = [] // a key is the participant's next action: earlier notices have been read
       if (confirmingReset) {
         confirmingReset = false
         enqueue(async () => {
           if (key !== 'y') {
-            console.log('Nothing changed.')
+            notices = ['Reset cancelled: nothing changed.']
+            draw()
             return
           }
-          console.log(doReset(session, current))
+          notices = [doReset(session, current)]
+          wroteStarter()
+          lastSeen = undefined
           await checkCurrent()
         })
         return
       }
       switch (key) {
         case 'h':
-          enqueue(() => console.log(`\n${nextHint(session, current.id)}\n`))
+          enqueue(() => {
+            notices = [nextHint(session, current.id)]
+            draw()
+          })
           break
         case 'n':
           enqueue(async () => {
-            const next = nextOf(current)
+            const next = nextOf(session, current)
             if (next)
-              await open(next)
-            else
-              console.log('This is the last exercise.')
+              return open(next)
+            notices = ['This is the last exercise.']
+            draw()
           })
           break
         case 'l':
@@ -166,10 +200,10 @@ export function watchMode(session: Session, asked?: Exercise): Promise<number> {
             keys?.pause()
             const chosen = await chooseExercise(session, current)
             keys?.resume()
-            if (chosen)
-              await open(chosen)
-            else
-              console.log(`Staying on ${current.id}. ${KEYS}`)
+            if (chosen && chosen !== current)
+              return open(chosen)
+            notices = [`Staying on ${current.id}.`]
+            draw()
           })
           break
         case 'c':
@@ -177,16 +211,19 @@ export function watchMode(session: Session, asked?: Exercise): Promise<number> {
           break
         case 'r':
           confirmingReset = true
-          console.log(`Reset ${current.id} to its starter? Your current file is backed up first. ${pc.bold('[y/N]')}`)
+          say(`Reset ${current.id} to its starter? Your current file is backed up first. ${pc.bold('[y/N]')}`)
           break
         default:
-          console.log(pc.dim(`Unknown key '${key}'. ${KEYS}`))
+          enqueue(() => {
+            notices = [pc.dim(`Unknown key '${key}'.`)]
+            draw()
+          })
       }
     }
 
     keys = listenForKeys(onKey, () => void quit())
     if (!keys) {
-      console.log([
+      say([
         'Watch mode needs an interactive terminal (it reads single key presses).',
         'Run `npm run workshop` (or `npm run workshop -- <id>`) in a terminal, or use the subcommands:',
         '  npm run workshop -- list | check <id> | hint <id> | reset <id> | solution <id> | verify',

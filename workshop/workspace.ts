@@ -1,6 +1,7 @@
+import type { Buffer } from 'node:buffer'
 import type { WorkshopPaths } from './paths'
 import type { Exercise } from './tracks/types'
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { TRACK_LAYOUTS } from './tracks/layout'
 
@@ -29,17 +30,31 @@ function timestamp(date = new Date()): string {
   return date.toISOString().replace(/[:.]/g, '-')
 }
 
-/** Restores the starter, keeping the current working copy under .workshop-backups/<id>/<timestamp>-<file>. */
+/** Keeps `content` under .workshop-backups/<id>/<timestamp>-<file> unless it is the untouched starter. */
+function keepBackup(paths: WorkshopPaths, exercise: Exercise, content: Buffer): string | undefined {
+  if (content.equals(readFileSync(exerciseFile(paths, exercise, 'starter'))))
+    return undefined
+  const dir = join(paths.backupsDir, exercise.id)
+  mkdirSync(dir, { recursive: true })
+  const backup = join(dir, `${timestamp()}-${TRACK_LAYOUTS[exercise.track].learner}`)
+  writeFileSync(backup, content)
+  return backup
+}
+
+/** Restores the starter, keeping the current working copy as a backup first. */
 export function resetWorkingCopy(paths: WorkshopPaths, exercise: Exercise): ResetOutcome {
   const learner = exerciseFile(paths, exercise, 'learner')
-  const starter = exerciseFile(paths, exercise, 'starter')
-  let backup: string | undefined
-  if (existsSync(learner) && !readFileSync(learner).equals(readFileSync(starter))) {
-    const dir = join(paths.backupsDir, exercise.id)
-    mkdirSync(dir, { recursive: true })
-    backup = join(dir, `${timestamp()}-${TRACK_LAYOUTS[exercise.track].learner}`)
-    copyFileSync(learner, backup)
-  }
-  copyFileSync(starter, learner)
+  const backup = existsSync(learner) ? keepBackup(paths, exercise, readFileSync(learner)) : undefined
+  copyFileSync(exerciseFile(paths, exercise, 'starter'), learner)
+  return { backup, learner }
+}
+
+/**
+ * The working copy was deleted while watch mode had it open: makes it again from the starter and keeps
+ * the last version the runner read (`lastSeen`) as a backup, so even a deletion loses no work.
+ */
+export function recreateDeleted(paths: WorkshopPaths, exercise: Exercise, lastSeen?: Buffer): ResetOutcome {
+  const backup = lastSeen ? keepBackup(paths, exercise, lastSeen) : undefined
+  const learner = ensureWorkingCopy(paths, exercise)
   return { backup, learner }
 }

@@ -1,6 +1,7 @@
 import type { Session } from '../session'
 import pc from 'picocolors'
 import { resolveExercise } from '../resolve-id'
+import { say } from '../screen'
 
 /** Reveals the next hint (remembered in the state file); once all are shown, repeats the last. */
 export function nextHint(session: Session, input: string): string {
@@ -18,6 +19,6 @@ export function nextHint(session: Session, input: string): string {
 }
 
 export function hintCommand(session: Session, input: string): number {
-  console.log(nextHint(session, input))
+  say(nextHint(session, input))
   return 0
 }

@@ -1,7 +1,8 @@
 import type { Session } from '../session'
 import { formatList } from '../report'
+import { say } from '../screen'
 
 export function listCommand(session: Session): number {
-  console.log(formatList(session))
+  say(formatList(session))
   return 0
 }

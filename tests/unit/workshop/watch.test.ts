@@ -29,8 +29,9 @@ it('re-checks on save, survives bad code, and answers keys', { timeout: 120_000 
     expect(solved).toContain('press n for 02-scale')
     expect(solved).toContain('1/3')
 
+    // A hint is drawn into the frame and stays there until the next key.
     watch.press('h')
-    expect(await watch.waitFor('Hint 1/2 for 01-add')).toBeTruthy()
+    expect(await watch.waitFor('quit')).toMatch(/01-add passes[\s\S]*Hint 1\/2 for 01-add/)
 
     watch.press('n')
     expect(await watch.waitFor('quit')).toContain('02-scale  Scale a vector')
@@ -53,7 +54,7 @@ it('re-checks on save, survives bad code, and answers keys', { timeout: 120_000 
     watch.press('r')
     await watch.waitFor('[y/N]')
     watch.press('x')
-    await watch.waitFor('Nothing changed.')
+    await watch.waitFor('Reset cancelled: nothing changed.')
     watch.press('r')
     await watch.waitFor('[y/N]')
     watch.press('y')
