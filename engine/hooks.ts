@@ -12,6 +12,20 @@
  */
 import type { Attrs } from './ops/types'
 
+/** How a value left a tensor: `item()`, `toArray()`, or the tensor used as a JS number or boolean (`+x`, `x > 0`). */
+export type ValueReadHow = 'item' | 'toArray' | 'primitive'
+
+/** What `compile` did with a segment of captured code (plain data; `record` turns it into an event). */
+export interface CompileEvent {
+  what: 'compile' | 'recompile' | 'hit'
+  /** which segment: 0 before the first graph break, 1 after it, … */
+  segment: number
+  /** why: the first run, the guard that failed, or the guards that held */
+  reason: string
+  /** the new graph's guards (compile, recompile) */
+  guards?: string[]
+}
+
 /** A call that an observer may take over: `cond` asks whether a tracer records it (see engine/cond.ts). */
 export interface CondCall<T> { pred: T, thenFn: () => T | number, elseFn: () => T | number }
 
@@ -30,11 +44,13 @@ export interface Observer<T, N, P> {
   /** a gradient was computed, for the eager tensor or graph node with this id */
   gradComputed?(id: string, grad: T): void
   /** a value left a tensor as plain numbers: a tracer cannot follow it any further */
-  valueRead?(t: T, how: 'item' | 'toArray'): void
+  valueRead?(t: T, how: ValueReadHow): void
   /** something worth telling the learner (a tracer's "value frozen as a constant", …) */
   warning?(message: string, id?: string): void
   /** a graph pass (`optimize`) rewrote nodes */
   pass?(entry: P): void
+  /** `compile` compiled a segment, compiled it again, or found it in its cache */
+  compiled?(e: CompileEvent): void
   /** an eager `cond` is about to pick a branch: a tracer returns the recorded result instead */
   cond?(call: CondCall<T>): T | undefined
 }

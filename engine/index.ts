@@ -1,6 +1,8 @@
 // The teaching engine's public API. Names mirror PyTorch / TensorFlow (see DESIGN.md's table); a map
 // of the files is in engine/README.md. ONNX export and inspection have their own entry,
 // engine/onnx/index.ts, so that the deck does not load protobuf.
+export { compile, explain, graphBreak } from './compile'
+export type { CacheEntry, CompiledFunction, CompileOptions, Explanation } from './compile'
 export { cond } from './cond'
 export { EngineError, formatShape } from './errors'
 export { evaluate } from './evaluate'
@@ -23,7 +25,7 @@ export type { OptimizeOptions, OptimizeResult } from './passes/optimize'
 export { PASS_NAMES } from './passes/work'
 export type { CreatedNode, PassLogEntry, PassName } from './passes/work'
 export { record } from './record'
-export type { EngineEvent, GradEvent, NodeEvent, PassEvent, ValueEvent, WarningEvent } from './record'
+export type { CompileRecord, EngineEvent, GradEvent, NodeEvent, PassEvent, ValueEvent, WarningEvent } from './record'
 export { Session } from './session'
 export type { Feeds, FeedValue, Fetch } from './session'
 export type { Shape, StaticShape } from './shape'

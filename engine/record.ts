@@ -1,3 +1,4 @@
+import type { CompileEvent } from './hooks'
 import type { TensorData } from './nested'
 import type { NodeKind } from './ops/types'
 import type { PassLogEntry } from './passes/work'
@@ -26,8 +27,10 @@ export interface GradEvent { type: 'grad', id: string, grad: TensorData }
 export interface WarningEvent { type: 'warning', id?: string, message: string }
 /** A graph pass of `optimize` ran: which nodes it removed, merged and created (see PassLogEntry). */
 export type PassEvent = { type: 'pass' } & PassLogEntry
+/** `compile` compiled a segment of captured code, compiled it again after a guard failed, or reused it. */
+export type CompileRecord = { type: 'compile' } & CompileEvent
 /** Plain, JSON-serialisable. */
-export type EngineEvent = NodeEvent | ValueEvent | GradEvent | WarningEvent | PassEvent
+export type EngineEvent = NodeEvent | ValueEvent | GradEvent | WarningEvent | PassEvent | CompileRecord
 
 const plain = (t: Tensor): TensorData => toNested(t.data, t.shape)
 
@@ -55,6 +58,7 @@ export function record<R>(fn: () => R): { result: R, events: EngineEvent[] } {
     nodeEvaluated: (n, v) => events.push({ type: 'value', id: n.id, value: plain(v) }),
     gradComputed: (id, g) => events.push({ type: 'grad', id, grad: plain(g) }),
     pass: entry => events.push({ type: 'pass', ...entry }),
+    compiled: e => events.push({ type: 'compile', ...structuredClone(e) }),
     warning: (message, id) => events.push(id === undefined ? { type: 'warning', message } : { type: 'warning', id, message }),
   }, () => ({ result: fn(), events })))
 }

@@ -91,7 +91,12 @@ export class Tensor implements NDArray {
    * becomes its number, and a tracer hears about it (`item`), as PyTorch's TracerWarning does.
    */
   [Symbol.toPrimitive](hint: string): number | string {
-    return hint === 'string' ? this.toString() : this.item()
+    if (hint === 'string')
+      return this.toString()
+    if (this.size !== 1)
+      throw new EngineError(`a tensor used as a JS number or boolean must hold one element; this one has shape ${formatShape(this.shape)} (${this.size} elements)`)
+    notify(o => o.valueRead?.(this, 'primitive'))
+    return this.data[0]
   }
 
   toString(): string {

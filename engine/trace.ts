@@ -17,7 +17,7 @@
  * minifier rewrites: by default `x` for one input, `x0, x1, …` for several.
  */
 import type { GraphNode, RawBranch } from './graph'
-import type { CondCall, Observer } from './hooks'
+import type { CondCall, Observer, ValueReadHow } from './hooks'
 import type { TensorData } from './nested'
 import type { NodeLike } from './ops/types'
 import type { StaticShape } from './shape'
@@ -54,10 +54,24 @@ function tracerWarning(what: string) {
   return `TracerWarning: Converting a tensor to a JS ${what} might cause the trace to be incorrect. We can't record the data flow of JS values, so this value will be treated as a constant in the future. This means that the trace might not generalize to other inputs!`
 }
 
-export class Tracer {
-  private readonly frames: Frame[]
+/** How a tracer treats what it cannot follow; the defaults are torch.jit.trace's. */
+export interface TracerOptions {
+  /** a tensor the trace did not see being made (a closed-over weight); default: frozen as a constant */
+  outside?: (t: Tensor, graph: Graph) => GraphNode
+  /** a value read out of a tensor (`item()`, `+x`, `toArray()`); default: PyTorch's TracerWarning */
+  valueRead?: (t: Tensor, how: ValueReadHow) => void
+}
 
-  constructor(readonly graph: Graph) {
+export class Tracer {
+  private frames: Frame[]
+
+  constructor(public graph: Graph, private readonly options: TracerOptions = {}) {
+    this.frames = [newFrame(graph)]
+  }
+
+  /** Goes on recording into a new graph; tensors of the old one become outside tensors. */
+  restart(graph: Graph): void {
+    this.graph = graph
     this.frames = [newFrame(graph)]
   }
 
@@ -71,8 +85,12 @@ export class Tracer {
       quietly(() => frame.nodes.set(output, frame.graph.apply(op, inputs.map(t => this.nodeFor(t)), attrs)))
     },
     valueRead: (t, how) => {
-      if (activeTracer() === this && this.isTraced(t))
-        warn(tracerWarning(how === 'item' ? 'number' : 'array'), t.id)
+      if (activeTracer() !== this)
+        return
+      if (this.options.valueRead)
+        this.options.valueRead(t, how)
+      else if (this.isTraced(t))
+        warn(tracerWarning(how === 'toArray' ? 'array' : 'number'), t.id)
     },
     cond: call => (activeTracer() === this ? this.cond(call) : undefined),
   }
@@ -120,7 +138,7 @@ export class Tracer {
     for (let k = this.frames.length - 2; k >= 0 && !outer; k--) outer = this.frames[k].nodes.get(t)
     const node = quietly(() => {
       if (!outer)
-        return frame.graph.constant(t)
+        return this.options.outside && this.frames.length === 1 ? this.options.outside(t, frame.graph) : frame.graph.constant(t)
       const p = frame.graph.placeholder(freshName(frame.graph, outer.name ?? outer.id), outer.shape)
       frame.captures.set(t, p)
       return p
@@ -145,6 +163,11 @@ export class Tracer {
     finally {
       this.frames.pop()
     }
+  }
+
+  /** The node each tensor of the graph being recorded became (outside any cond branch). */
+  recorded(): ReadonlyMap<Tensor, GraphNode> {
+    return this.frames[0].nodes
   }
 
   /** Whether `t` carries traced data (so reading it out freezes something input-dependent). */

@@ -1,7 +1,8 @@
 import type { PassResult, Work, WorkNode } from './work'
 import { formatShape } from '../errors'
+import { attrsKey } from '../ops/attrs-key'
 import { labelOf } from '../ops/registry'
-import { attrsKey, isOpaque } from './work'
+import { isOpaque } from './work'
 
 /**
  * Common-subexpression elimination: two nodes with the same op, the same inputs and the same attrs

@@ -1,6 +1,7 @@
 import type { Graph } from '../graph'
 import type { Attrs, NDArray, NodeKind, NodeLike } from '../ops/types'
 import type { StaticShape } from '../shape'
+import { attrsKey } from '../ops/attrs-key'
 import { opNames } from '../ops/registry'
 
 /** The graph passes, in their default order. */
@@ -119,33 +120,4 @@ export function isOpaque(n: Pick<WorkNode, 'op' | 'attrs'>): boolean {
 /** Short enough for a slide: 0.1 + 0.2 shows as 0.3. */
 export function formatNumber(v: number): string {
   return String(Number(v.toPrecision(6)))
-}
-
-/**
- * A key for plain JSON attrs with sorted object keys, so equal attrs give equal keys; null when
- * attrs hold something that is not plain data (a subgraph, say): such a node is treated as opaque.
- */
-export function attrsKey(attrs: unknown): string | null {
-  if (attrs === undefined)
-    return 'u'
-  if (attrs === null || typeof attrs === 'number' || typeof attrs === 'string' || typeof attrs === 'boolean')
-    return JSON.stringify(attrs)
-  if (Array.isArray(attrs)) {
-    const parts = attrs.map(attrsKey)
-    return parts.includes(null) ? null : `[${parts.join(',')}]`
-  }
-  if (typeof attrs === 'object' && Object.getPrototypeOf(attrs) === Object.prototype) {
-    const parts: string[] = []
-    for (const k of Object.keys(attrs).sort()) {
-      const raw = (attrs as Record<string, unknown>)[k]
-      if (raw === undefined)
-        continue // { axis: undefined } means the same as {}
-      const v = attrsKey(raw)
-      if (v === null)
-        return null
-      parts.push(`${JSON.stringify(k)}:${v}`)
-    }
-    return `{${parts.join(',')}}`
-  }
-  return null
 }

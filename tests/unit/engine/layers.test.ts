@@ -14,7 +14,7 @@ export const LAYERS: [name: string, files: RegExp][] = [
   ['static graphs and their gradients', /^(graph|gradients)\.ts$/],
   ['eager tensors and autograd', /^(autograd|tensor|kinds)\.ts$/],
   ['session', /^session\.ts$/],
-  ['capture: trace, graph functions, cond', /^(trace|graph-function|cond)\.ts$/],
+  ['capture: trace, graph functions, cond, compile', /^(trace|graph-function|cond|compile)\.ts$/],
   ['passes', /^passes\/.*\.ts$/],
   ['onnx', /^onnx\/.*\.ts$/],
   ['observing and the public entry', /^(observer|record|snapshot|index)\.ts$/],
