@@ -157,6 +157,7 @@ class CompileRun {
     const reason = BREAK_REASONS[why]
     if (this.state.options.fullgraph)
       throw new EngineError(`compile(fn, { fullgraph: true }): graph break in segment ${this.segment}: ${reason}`)
+    event({ what: 'break', segment: this.segment, reason })
     this.close(reason)
     this.segment++
     this.slots = []

@@ -17,10 +17,10 @@ export type ValueReadHow = 'item' | 'toArray' | 'primitive'
 
 /** What `compile` did with a segment of captured code (plain data; `record` turns it into an event). */
 export interface CompileEvent {
-  what: 'compile' | 'recompile' | 'hit'
+  what: 'break' | 'compile' | 'recompile' | 'hit'
   /** which segment: 0 before the first graph break, 1 after it, … */
   segment: number
-  /** why: the first run, the guard that failed, or the guards that held */
+  /** why: the graph break's reason, the first run, the guard that failed, or the guards that held */
   reason: string
   /** the new graph's guards (compile, recompile) */
   guards?: string[]

@@ -40,12 +40,16 @@ describe('compile', () => {
     const g = compile(f, { names: ['x'] })
     const { events } = record(() => [3, 3, 5, 7].map(n => g(tensor(Array.from<number>({ length: n }).fill(1)))))
     expect(compileEvents(events).map(e => `${e.what} ${e.segment}`)).toEqual([
+      'break 0',
       'compile 0',
       'compile 1',
+      'break 0',
       'hit 0',
       'hit 1',
+      'break 0',
       'recompile 0',
       'recompile 1',
+      'break 0',
       'hit 0',
       'hit 1',
     ])
