@@ -129,7 +129,7 @@ export async function measureWorkshop(exercise: ManifestExercise, runs: number, 
   try {
     // The first check runs on the fresh working copy (the starter) and ends with the keys line.
     const firstCheckMs = (await watcher.waitFor('quit', 180_000)).at - started
-    const verdicts = ['passes', 'is not solved yet', 'does not load', 'timed out', 'cannot be checked here'].map(v => `${exercise.id} ${v}`)
+    const verdicts = ['passes', 'is not solved yet', 'does not load', 'has a type error', 'timed out', 'cannot be checked here'].map(v => `${exercise.id} ${v}`)
     const saveToVerdictMs: number[] = []
     for (let i = 0; i < runs; i++) {
       if (i > 0) {

@@ -35,6 +35,7 @@ const LABELS: Record<CheckResult['verdict'], (text: string) => string> = {
   'pass': text => pc.green(`✓ ${text}`),
   'fail': text => pc.red(`✗ ${text}`),
   'error': text => pc.red(`✗ ${text}`),
+  'type-error': text => pc.red(`✗ ${text}`),
   'timeout': text => pc.yellow(`⏱ ${text}`),
   'env-missing': text => pc.yellow(`! ${text}`),
 }
@@ -48,6 +49,7 @@ export function formatResult(session: Session, exercise: Exercise, result: Check
     'pass': `${exercise.id} passes`,
     'fail': `${exercise.id} is not solved yet`,
     'error': `${exercise.id} does not load`,
+    'type-error': `${exercise.id} has a type error`,
     'timeout': `${exercise.id} timed out`,
     'env-missing': `${exercise.id} cannot be checked here`,
   }[result.verdict]

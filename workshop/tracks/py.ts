@@ -196,6 +196,7 @@ class Worker {
   kill(): void {
     if (this.exited || !this.child.pid)
       return
+    this.child.ref() // whoever awaits `done` must see the exit: an unref'd child would let the loop empty first
     this.killed = true
     try {
       process.kill(-this.child.pid, 'SIGKILL')

@@ -1,11 +1,15 @@
+import type { WarmOutcome } from './ts-checker/client'
 import type { CheckOptions, CheckResult, Exercise, Track } from './types'
 import type { VitestOutcome } from './vitest-run'
 import { join } from 'node:path'
 import { TRACK_LAYOUTS } from './layout'
+import { WarmChecker } from './ts-checker/client'
 import { killAllVitestRuns, runVitest } from './vitest-run'
 import { verdictFromModule } from './vitest-verdict'
 
 // The TypeScript track: each exercise's check.test.ts runs under Vitest with the exercises config.
+// The participant's own file is checked by a warm checker kept between saves (ts-checker/), which also
+// type-checks it; `verify`'s starters and solutions run in one cold Vitest process per batch.
 
 export interface TrackContext {
   /** The folder holding exercises/ (WORKSHOP_ROOT or the kit). */
@@ -44,8 +48,29 @@ function fromOutcome(root: string, exercise: Exercise, outcome: VitestOutcome, t
   return verdictFromModule(root, module, outcome.durationMs)
 }
 
+function fromWarm(root: string, exercise: Exercise, outcome: WarmOutcome, timeoutMs: number): CheckResult {
+  if (outcome.kind !== 'answer')
+    return fromOutcome(root, exercise, outcome, timeoutMs)
+  const output = outcome.stdout || outcome.stderr ? { output: { stdout: outcome.stdout, stderr: outcome.stderr } } : {}
+  const result = outcome.report
+    ? fromOutcome(root, exercise, { kind: 'report', report: outcome.report, durationMs: outcome.durationMs }, timeoutMs)
+    : { verdict: 'error' as const, message: 'Vitest reported nothing for the checks.', passed: 0, failed: 0, durationMs: outcome.durationMs }
+  // A type error is the clearer message, unless the file does not even load (a syntax error says where).
+  if (outcome.typeErrors && result.verdict !== 'error') {
+    const { count, text, location } = outcome.typeErrors
+    return { ...result, verdict: 'type-error', message: `${count} type error${count === 1 ? '' : 's'} in your file:\n${text}`, location, ...output }
+  }
+  return { ...result, ...output }
+}
+
 export function createTsTrack({ root }: TrackContext): BatchTrack {
+  let warm: WarmChecker | undefined
   const check = async (exercise: Exercise, options: CheckOptions): Promise<CheckResult> => {
+    if (options.subject === 'exercise') {
+      warm ??= new WarmChecker(root, options.timeoutMs)
+      const outcome = await warm.check(join(root, checkPath(exercise)), join(root, 'exercises', exercise.id, layout.learner), options.timeoutMs)
+      return fromWarm(root, exercise, outcome, options.timeoutMs)
+    }
     const outcome = await runVitest({ root, files: [checkPath(exercise)], subject: options.subject, timeoutMs: options.timeoutMs })
     return fromOutcome(root, exercise, outcome, options.timeoutMs)
   }
@@ -77,6 +102,9 @@ export function createTsTrack({ root }: TrackContext): BatchTrack {
     solutionFile: layout.solution,
     check,
     checkMany,
-    dispose: async () => killAllVitestRuns(),
+    dispose: async () => {
+      killAllVitestRuns()
+      await warm?.dispose()
+    },
   }
 }

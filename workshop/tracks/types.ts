@@ -21,6 +21,7 @@ export type Verdict
   = | 'pass' // every check passed
     | 'fail' // a check failed: `message` says expected vs got in plain words
     | 'error' // the code does not load: syntax error, import error, exception at import time
+    | 'type-error' // the learner's TypeScript file does not type-check: `message` holds the compiler's code frame
     | 'timeout' // stopped after the time limit (an infinite loop, most likely)
     | 'env-missing' // the track's toolchain is not set up (e.g. no Python venv): `message` says how
 

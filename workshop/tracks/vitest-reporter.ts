@@ -50,28 +50,33 @@ function toReported(error: SerializedError | Record<string, unknown>): ReportedE
 /** Printed when Vitest has started and begins loading the checks: the time limit counts from here. */
 export const STARTED_MARKER = '@@workshop-checks-started@@'
 
+/** What a run did, in the compact shape above (also used by the warm checker, ts-checker/server.ts). */
+export function reportOf(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): VitestReport {
+  return {
+    modules: testModules.map(module => ({
+      file: module.moduleId,
+      errors: module.errors().map(toReported),
+      tests: [...module.children.allTests()].map((test) => {
+        const result = test.result()
+        return {
+          name: test.fullName,
+          state: result.state,
+          line: test.location?.line,
+          errors: (result.errors ?? []).map(toReported),
+        }
+      }),
+    })),
+    unhandled: unhandledErrors.map(toReported),
+  }
+}
+
 export default class WorkshopReporter implements Reporter {
   onTestRunStart(): void {
     process.stdout.write(`\n${STARTED_MARKER}\n`)
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
-    const report: VitestReport = {
-      modules: testModules.map(module => ({
-        file: module.moduleId,
-        errors: module.errors().map(toReported),
-        tests: [...module.children.allTests()].map((test) => {
-          const result = test.result()
-          return {
-            name: test.fullName,
-            state: result.state,
-            line: test.location?.line,
-            errors: (result.errors ?? []).map(toReported),
-          }
-        }),
-      })),
-      unhandled: unhandledErrors.map(toReported),
-    }
+    const report = reportOf(testModules, unhandledErrors)
     const out = process.env.WORKSHOP_REPORT_FILE
     if (out)
       writeFileSync(out, JSON.stringify(report))
