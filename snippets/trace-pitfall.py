@@ -4,7 +4,8 @@ import warnings
 
 import torch
 
-warnings.simplefilter("ignore")  # warnings: on the slide
+warnings.simplefilter("default")  # read them: printed here, trimmed
+warnings.showwarning = lambda m, c, *_: print(f"{c.__name__}: {str(m)[:40]}…")
 neg = -torch.ones(3)
 
 

@@ -1,7 +1,11 @@
 // The deck as Slidev itself parses it (slides, titles, notes, aliases): the single source the
 // end-to-end and export tests compare the rendered deck and the PDFs with.
-import { load } from '@slidev/parser/fs'
+import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
 import { ROOT } from '../../scripts/paths'
+import preparser from '../../setup/preparser'
+
+// The deck as Slidev shows it: with the preparser that fills versions in from data/versions.json.
+injectPreparserExtensionLoader(async (_roots, headmatter, filepath, mode) => preparser({ filepath, headmatter, mode }))
 
 export interface SlideMeta {
   /** 1-based slide number, as in the URL. */

@@ -4,13 +4,13 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { layoutBars, shareFromCounts } from '../../charts/bar-layout'
 import { formatDate, linearScale, toFractionalYear } from '../../charts/scales'
+import { timelineEvents } from '../../charts/timeline-data'
 import { estimateLabelWidth, labelsOverlap, layoutTimeline, selectEvents, stemCrossesLabel } from '../../charts/timeline-layout'
 import AdoptionChart from '../../components/AdoptionChart.vue'
 import Timeline from '../../components/Timeline.vue'
 import shares from '../../data/conference-shares.json'
-import timeline from '../../data/timeline.json'
 
-const events = timeline.events as TimelineEvent[]
+const events: TimelineEvent[] = timelineEvents
 
 describe('scales', () => {
   it('maps a domain linearly onto a range', () => {

@@ -2,10 +2,10 @@
 // Every chart carries its data as a visually hidden table: one row per bar or event, from data/*.json.
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import { timelineEvents } from '../../../charts/timeline-data'
 import AdoptionChart from '../../../components/AdoptionChart.vue'
 import Timeline from '../../../components/Timeline.vue'
 import shares from '../../../data/conference-shares.json'
-import timeline from '../../../data/timeline.json'
 
 function table(wrapper: ReturnType<typeof mount>) {
   const t = wrapper.get('table.kit-sr-only')
@@ -31,7 +31,7 @@ describe('chart text alternatives', () => {
     const t = table(mount(Timeline, { props: { from: 2015, to: 2017, caption: 'Origins' } }))
     expect(t.caption).toContain('Origins')
     expect(t.columns).toEqual(['Date', 'Event', 'Side', 'Detail', 'Source'])
-    const inRange = timeline.events.filter(e => Number(e.date.slice(0, 4)) >= 2015 && Number(e.date.slice(0, 4)) <= 2017)
+    const inRange = timelineEvents.filter(e => Number(e.date.slice(0, 4)) >= 2015 && Number(e.date.slice(0, 4)) <= 2017)
     expect(t.rows.map(r => r[1])).toEqual(expect.arrayContaining(inRange.map(e => e.label)))
     expect(t.rows).toHaveLength(inRange.length)
     for (const row of t.rows)
