@@ -67,7 +67,7 @@ if (existsSync('tests/python'))
 
 run('workshop verify (starters fail, solutions pass)', 'npm', ['run', '--silent', 'workshop', '--', 'verify'])
 
-if (run('build the deck', 'npx', ['slidev', 'build']))
+if (run('build the deck', 'npm', ['run', '--silent', 'build']))
   run('end-to-end (built deck, real Chromium)', 'npx', ['playwright', 'test'], { counts: playwrightCounts('test-results/e2e.json') })
 
 if (existsSync('bench/run.ts'))
