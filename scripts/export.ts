@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { SLIDEV_EXPORT_FLAGS, slidevBrowser } from './browser'
 import { EXPORT_DIR, NOTES_PDF, SLIDES_PDF } from './paths'
+import { checkPdfFonts } from './pdf-fonts'
 
 const kind = process.argv[2] ?? 'slides'
 if (kind !== 'slides' && kind !== 'notes') {
@@ -20,4 +21,14 @@ const args = kind === 'slides'
 const run = spawnSync('npx', ['slidev', ...args], { stdio: 'inherit', env: { ...process.env, ...env } })
 if (run.status !== 0)
   process.exit(run.status ?? 1)
-console.log(`✔ ${kind === 'slides' ? SLIDES_PDF : NOTES_PDF}`)
+const pdf = kind === 'slides' ? SLIDES_PDF : NOTES_PDF
+try {
+  // The slides are set in the deck's own fonts; the notes page is Slidev's, in its own.
+  if (kind === 'slides')
+    checkPdfFonts(pdf)
+}
+catch (error) {
+  console.error(`✖ ${(error as Error).message}`)
+  process.exit(1)
+}
+console.log(`✔ ${pdf}`)
