@@ -3,6 +3,8 @@
 import type { DemoScript, DemoStep, NodeState } from './types'
 import { tensor } from '../engine/index'
 import { formatNumber } from './format'
+import { labelSteps } from './labels'
+import { markPrinted } from './output'
 import { cached, lineOf, recordChunks, Replay, unionSnapshots } from './replay'
 import { edgeKey } from './types'
 
@@ -24,7 +26,8 @@ function build(): DemoScript {
   const { result, chunks } = recordChunks((step) => {
     const x = step(() => tensor(2, { requiresGrad: true, name: 'x' }))
     const a = step(() => x.mul(x))
-    const y = step(() => a.add(x.mul(3)))
+    // 3 * x as the slide writes it: the constant is the first operand
+    const y = step(() => a.add(tensor(3, { name: '3' }).mul(x)))
     const yValue = y.item()
     step(() => y.backward())
     return { x, a, y, aValue: a.item(), yValue, grad: x.grad!.item() }
@@ -53,16 +56,21 @@ function build(): DemoScript {
     if (e.type !== 'grad')
       continue
     const edges = Object.fromEntries(replay.consumers(e.id).map(to => [edgeKey(e.id, to), 'gradient' as const]))
-    const label = replay.snapshot().nodes.find(n => n.id === e.id)!.label
     const caption = e.id === y.id
       ? 'backward() starts at y with gradient 1 and walks the recorded nodes in reverse.'
       : e.id === x.id
         ? `Both paths reach x and add up: dy/dx = 2x + 3 = ${formatNumber(result.grad)}.`
-        : `Gradient ${formatNumber(e.grad as number)} flows back into ${label}.`
+        : `Gradient ${formatNumber(e.grad as number)} flows back into {${e.id}}.`
     push(lineOf(CODE, 'y.backward()'), caption, [], edges)
   }
   push(lineOf(CODE, 'x.grad'), `x.grad = ${formatNumber(result.grad)}. The graph is thrown away; the next call records a new one.`)
-  return { code: CODE, lang: 'python', steps, layout: unionSnapshots(steps.map(s => s.snapshot)) }
+  const layout = unionSnapshots(steps.map(s => s.snapshot))
+  labelSteps(steps, layout)
+  // captions name nodes as the graph now labels them (`3 * x`, `a`)
+  const labels = new Map(layout.nodes.map(n => [n.id, n.label.replace(/ = .*/, '')]))
+  for (const s of steps) s.caption = s.caption.replace(/\{(\w+)\}/g, (_, id: string) => labels.get(id) ?? id)
+  markPrinted(steps, CODE, [['print("y ="', 'y ='], ['print("dy/dx', 'dy/dx']])
+  return { code: CODE, lang: 'python', steps, layout }
 }
 
 export const defineByRun = cached(build)

@@ -1,9 +1,11 @@
 // Demo 2, define-then-run (TensorFlow 1 style): the clicks first build the whole graph, every node
 // empty; then session.run feeds x and the values flow through in topological order, wave by wave.
 import type { EngineEvent } from '../engine/index'
-import type { DemoScript, DemoStep, NodeState } from './types'
+import type { DemoScript, DemoStep, GraphGroup, NodeState } from './types'
 import { Graph, Session } from '../engine/index'
 import { formatNumber } from './format'
+import { dropSpelledConstants, labelSteps } from './labels'
+import { markPrinted } from './output'
 import { cached, lineOf, recordChunks, Replay, unionSnapshots } from './replay'
 import { edgeKey } from './types'
 
@@ -64,7 +66,7 @@ function build(): DemoScript {
   push(lineOf(CODE, 'y = x * x'), `x * x + 3.0 * x adds ${yNew.length} nodes. Nothing is computed.`, yNew)
   const gradNew = replay.apply(gradEvents)
   replay.name(dx.id, 'dy/dx')
-  push(lineOf(CODE, 'gradients('), `gradients() adds ${gradNew.length} more nodes: the backward pass is part of the graph.`, gradNew)
+  push(lineOf(CODE, 'gradients('), `tf.gradients adds ${gradNew.length} more nodes: the backward pass is part of the graph.`, gradNew)
   push(lineOf(CODE, 'print(y)'), 'print(y) shows a symbol: y has a shape but no value yet.')
 
   const inputsOf = (id: string) => replay.snapshot().edges.filter(e => e.to === id).map(e => e.from)
@@ -73,13 +75,23 @@ function build(): DemoScript {
     replay.apply(runEvents.filter(e => e.type === 'value' && wave.includes(e.id)))
     const edges = Object.fromEntries(wave.flatMap(id => inputsOf(id).map(from => [edgeKey(from, id), 'active' as const])))
     const caption = k === 0
-      ? 'session.run feeds x = 2; constants take their values.'
+      ? 'session.run feeds x = 2 into the placeholder.'
       : `Wave ${k + 1}: ${wave.length} node${wave.length > 1 ? 's' : ''} whose inputs are ready.`
     push(lineOf(CODE, 'sess.run('), caption, [], { focus: wave, edges })
   }
   const skipped = replay.snapshot().nodes.filter(n => n.value === undefined)
   push(lineOf(CODE, 'print("y ="'), `y = ${formatNumber(result.yVal)}, dy/dx = ${formatNumber(result.gVal)}.${skipped.length ? ` ${skipped.length} node${skipped.length > 1 ? 's' : ''} not needed for the fetches never ran.` : ''}`)
-  return { code: CODE, lang: 'python', steps, layout: unionSnapshots(steps.map(s => s.snapshot)) }
+  const layout = unionSnapshots(steps.map(s => s.snapshot))
+  labelSteps(steps, layout)
+  dropSpelledConstants(steps, layout)
+  // Two lanes: what the code wrote (forward) and what tf.gradients added (the seed 1 included).
+  const backward = new Set([...gradNew, ...layout.nodes.filter(n => n.kind === 'grad').map(n => n.id)])
+  const groups: GraphGroup[] = [
+    { id: 'forward', label: 'forward: y', nodes: layout.nodes.filter(n => !backward.has(n.id)).map(n => n.id) },
+    { id: 'gradient', label: 'added by tf.gradients', nodes: layout.nodes.filter(n => backward.has(n.id)).map(n => n.id) },
+  ]
+  markPrinted(steps, CODE, [['print(y)', 'Tensor('], ['print("y ="', 'y =']])
+  return { code: CODE, lang: 'python', steps, layout, groups }
 }
 
 export const defineThenRun = cached(build)

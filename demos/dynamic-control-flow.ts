@@ -4,6 +4,7 @@ import type { Tensor } from '../engine/index'
 import type { DemoScript, DemoStep, GraphGroup, NodeState } from './types'
 import { record, snapshot, tensor } from '../engine/index'
 import { formatNumber, formatValue } from './format'
+import { markPrinted } from './output'
 import { cached, foldConstants, lineOf, mergeSnapshots, unionSnapshots } from './replay'
 
 /** snippets/dynamic-control-flow.py, which the slide shows (a unit test keeps the two equal). */
@@ -81,6 +82,7 @@ function build(): DemoScript {
   })
   push(lineOf(CODE, 'print('), `Same code, two graphs: ${runs.map(r => r.iterations.length).join(' vs ')} multiplications, decided at run time.`)
   const layout = unionSnapshots(steps.map(s => s.snapshot))
+  markPrinted(steps, CODE, [['print(f"norm', 'norm']])
   for (const g of groups) g.nodes = layout.nodes.filter(n => n.id.startsWith(`${g.id}.`)).map(n => n.id)
   return { code: CODE, lang: 'python', steps, layout, groups }
 }

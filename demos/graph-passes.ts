@@ -5,6 +5,7 @@ import type { GraphSnapshot, PassLogEntry } from '../engine/index'
 import type { DemoScript, DemoStep, NodeState } from './types'
 import { Graph, optimize, PASS_NAMES, Session, snapshot } from '../engine/index'
 import { formatValue } from './format'
+import { labelSteps } from './labels'
 import { cached, lineOf, unionSnapshots } from './replay'
 
 /** The program whose graph is optimised, as shown beside the demo (engine API, TS). */
@@ -82,7 +83,7 @@ function build(): DemoScript {
       snapshot: both,
       states,
       caption: `${PASS_TITLES[entry.pass]}: ${readable(entry.summary, both)}.`,
-      facts: { pass: `${k + 1}/${PASS_NAMES.length} ${entry.pass}`, nodes: `${before.snapshot.nodes.length} → ${stage.snapshot.nodes.length}` },
+      facts: { pass: `${k + 1}/${PASS_NAMES.length} ${PASS_TITLES[entry.pass].toLowerCase()}`, nodes: `${before.snapshot.nodes.length} → ${stage.snapshot.nodes.length}` },
     })
     before = stage
   }
@@ -93,7 +94,16 @@ function build(): DemoScript {
     caption: `${start.snapshot.nodes.length} nodes became ${before.snapshot.nodes.length}; y(${formatValue(INPUT)}) is still ${before.output}.`,
     facts: { nodes: `${start.snapshot.nodes.length} → ${before.snapshot.nodes.length}` },
   })
-  return { code: CODE, lang: 'ts', steps, layout: unionSnapshots(steps.map(s => s.snapshot)) }
+  const layout = unionSnapshots(steps.map(s => s.snapshot))
+  // the names the code gives (const a = …, const s = …, const y = …), on the graph as captured
+  const first = steps[0].snapshot
+  const names = { mul: 'a', add: 's', relu: 'y' } as Record<string, string>
+  const named = new Map(first.nodes.filter(n => names[n.op] && first.edges.some(e => e.to === n.id && first.nodes.find(x => x.id === e.from)!.kind !== 'const')).map(n => [n.id, names[n.op]]))
+  for (const s of [...steps.map(st => st.snapshot), layout]) {
+    for (const n of s.nodes) n.label = named.get(n.id) ?? n.label
+  }
+  labelSteps(steps, layout, first)
+  return { code: CODE, lang: 'ts', steps, layout }
 }
 
 export const graphPasses = cached(build)

@@ -1,5 +1,6 @@
-// Every graph demo of the talk, by the routeAlias of the slide it sits on: the one list the tests and
-// the benchmark walk. Each entry builds (once, cached) the step script its slide component draws.
+// Every graph demo of the talk, by the routeAlias of the slide it sits on: the one list GraphDemo, the
+// tests and the benchmark read. Each entry builds (once, cached) its step script and says how it is drawn.
+import type { DemoScript } from './types'
 import { compileDemo } from './compile'
 import { defineByRun } from './define-by-run'
 import { defineThenRun } from './define-then-run'
@@ -7,6 +8,20 @@ import { dynamicControlFlow } from './dynamic-control-flow'
 import { graphPasses } from './graph-passes'
 import { retracing } from './retracing'
 import { tracingTrap } from './tracing-trap'
+
+export interface DemoView {
+  direction: 'TB' | 'LR'
+  /** title and value on one line */
+  compact: boolean
+  /** values drawn on the nodes */
+  showValues: boolean
+  /** accessible name of the graph */
+  label: string
+  /** the snippet output (snippets/<file>) whose lines appear as the steps print them */
+  output?: string
+}
+
+const view = (v: Partial<DemoView> & Pick<DemoView, 'label'>): DemoView => ({ direction: 'TB', compact: false, showValues: true, ...v })
 
 export const DEMO_SCRIPTS = {
   'define-by-run': defineByRun,
@@ -16,6 +31,16 @@ export const DEMO_SCRIPTS = {
   'graph-passes': graphPasses,
   'retracing': retracing,
   'compile-demo': compileDemo,
-}
+} satisfies Record<string, () => DemoScript>
 
 export type DemoAlias = keyof typeof DEMO_SCRIPTS
+
+export const DEMO_VIEWS: Record<DemoAlias, DemoView> = {
+  'define-by-run': view({ label: 'PyTorch autograd graph', output: 'define-by-run.out' }),
+  'define-then-run': view({ label: 'TensorFlow 1 graph', direction: 'LR', compact: true, output: 'define-then-run.out' }),
+  'dynamic-control-flow': view({ label: 'Recorded graphs', compact: true, output: 'dynamic-control-flow.out' }),
+  'tracing-trap': view({ label: 'Traced graphs', compact: true, output: 'trace-pitfall.out' }),
+  'graph-passes': view({ label: 'Captured graph', showValues: false }),
+  'retracing': view({ label: 'tf.function cache', compact: true, showValues: false, output: 'retracing.out' }),
+  'compile-demo': view({ label: 'torch.compile graphs', compact: true, showValues: false }),
+}

@@ -4,6 +4,8 @@
 import type { Graph, GraphSnapshot, Tensor } from '../engine/index'
 import type { DemoScript, DemoStep, GraphGroup, NodeState } from './types'
 import { graphFunction, record, snapshot, tensor } from '../engine/index'
+import { labelSteps } from './labels'
+import { markPrinted } from './output'
 import { cached, foldConstants, lineOf, mergeSnapshots, unionSnapshots } from './replay'
 
 /** The `calls` region of snippets/retracing.py, which the slide shows (a unit test keeps the two equal). */
@@ -40,7 +42,8 @@ function picture(graph: Graph, prefix: string): GraphSnapshot {
   }
 }
 
-const firstSentence = (message: string) => message.replace(/(?<=\.) .*$/s, '')
+/** The warning's first sentence, in TensorFlow's words (the engine calls tf.function graphFunction). */
+const firstSentence = (message: string) => message.replace(/(?<=\.) .*$/s, '').replace('graphFunction', 'tf.function')
 
 function build(): DemoScript {
   const withInts = graphFunction(scale, { name: 'scale', names: ['x', 'factor'] })
@@ -57,7 +60,7 @@ function build(): DemoScript {
   const graphs = { int: [...withInts.cache.values()], tensor: [...withTensors.cache.values()] }
   const groups: GraphGroup[] = [
     ...graphs.int.map((_, i) => ({ id: `i${i}`, label: `k=${FACTORS[i]}`, nodes: [] as string[] })),
-    ...graphs.tensor.map((_, i) => ({ id: `t${i}`, label: 'k as Tensor[]', nodes: [] as string[] })),
+    ...graphs.tensor.map((_, i) => ({ id: `t${i}`, label: 'k as a tensor', nodes: [] as string[] })),
   ]
   const shown: GraphSnapshot[] = []
   const steps: DemoStep[] = []
@@ -67,7 +70,7 @@ function build(): DemoScript {
     const states = Object.fromEntries(s.nodes.map(n => [n.id, (before.has(n.id) ? 'waiting' : 'new') as NodeState]))
     steps.push({ line, snapshot: s, states, caption, facts, ...(warning ? { warning } : {}) })
   }
-  push(0, 'scale is a graphFunction: each new input signature traces a new graph.', { traces: '0', cache: '0 graphs' })
+  push(0, 'scale is a tf.function: each new input signature traces a new graph.', { traces: '0', cache: '0 graphs' })
   const intLine = lineOf(CODE, 'scale(x, k)')
   let traced = 0
   for (const c of calls.filter(c => c.kind === 'int')) {
@@ -77,15 +80,17 @@ function build(): DemoScript {
     const what = c.traced ? `a new signature: trace ${traced}, with ${c.k} baked in as a constant` : 'a signature seen before: no trace'
     push(intLine, `scale(x, ${c.k}): ${what}.`, { traces: String(traced), cache: `${traced} graph${traced > 1 ? 's' : ''}` }, warning?.type === 'warning' ? firstSentence(warning.message) : undefined)
   }
-  push(lineOf(CODE, 'python ints'), `${withInts.traceCount} calls with JS numbers: ${withInts.traceCount} traces, ${withInts.cache.size} graphs.`, { traces: String(withInts.traceCount), cache: `${withInts.cache.size} graphs` })
+  push(lineOf(CODE, 'python ints'), `${withInts.traceCount} calls with Python ints: ${withInts.traceCount} traces, ${withInts.cache.size} graphs.`, { traces: String(withInts.traceCount), cache: `${withInts.cache.size} graphs` })
   const tensorLine = lineOf(CODE, 'fresh(x, tf.constant')
   const tensorCalls = calls.filter(c => c.kind === 'tensor')
   shown.push(...graphs.tensor.map((g, i) => picture(g, `t${i}.`)))
   push(tensorLine, `With a tensor, factor is an input of the graph: the first call traces (${tensorCalls[0].traced ? 'trace 1' : 'no trace'}).`, { 'traces (tensors)': String(tensorCalls.slice(0, 1).filter(c => c.traced).length), 'cache': '1 graph' })
   const reused = tensorCalls.slice(1).filter(c => !c.traced).length
   push(tensorLine, `The other ${FACTORS.length - 1} calls: ${reused} reuse that graph, same signature (a scalar tensor).`, { 'traces (tensors)': String(withTensors.traceCount), 'cache': `${withTensors.cache.size} graph`, 'calls': String(FACTORS.length) })
-  push(lineOf(CODE, 'with tensors'), `Same six values: ${withInts.traceCount} traces with numbers, ${withTensors.traceCount} with tensors.`, { 'traces (numbers)': String(withInts.traceCount), 'traces (tensors)': String(withTensors.traceCount) })
+  push(lineOf(CODE, 'with tensors'), `Same six values: ${withInts.traceCount} traces with Python ints, ${withTensors.traceCount} with tensors.`, { 'traces (ints)': String(withInts.traceCount), 'traces (tensors)': String(withTensors.traceCount) })
   const layout = unionSnapshots(steps.map(s => s.snapshot))
+  labelSteps(steps, layout)
+  markPrinted(steps, CODE, [['python ints', 'python ints'], ['with tensors', 'with tensors']])
   for (const g of groups) g.nodes = layout.nodes.filter(n => n.id.startsWith(`${g.id}.`)).map(n => n.id)
   return { code: CODE, lang: 'python', steps, layout, groups }
 }

@@ -5,6 +5,8 @@ import type { Graph, SnapshotNode, Tensor } from '../engine/index'
 import type { DemoScript, DemoStep, GraphGroup, NodeState } from './types'
 import { cond, record, Session, snapshot, tensor, trace } from '../engine/index'
 import { formatValue } from './format'
+import { labelSteps } from './labels'
+import { markPrinted } from './output'
 import { cached, lineOf, mergeSnapshots, unionSnapshots } from './replay'
 
 /** The `core` region of snippets/trace-pitfall.py, which the slide shows (a unit test keeps the two equal). */
@@ -24,7 +26,8 @@ export const CODE = [
 export const f = (x: Tensor): Tensor => (x.sum().item() > 0 ? x.mul(2) : x.sub(100))
 /** the fix: the decision stays in the graph as a cond node */
 export const fixed = (x: Tensor): Tensor => cond(x.sum().gt(0), () => x.mul(2), () => x.sub(100))
-export const FIX_CODE = 'cond(x.sum().gt(0), () => x.mul(2), () => x.sub(100))'
+/** the fix as PyTorch spells it (the engine's cond above is the same call) */
+export const FIX_CODE = 'torch.cond(x.sum() > 0, double, minus_100, (x,))'
 
 const EXAMPLE = [1, 1, 1]
 const NEG = [-1, -1, -1]
@@ -62,7 +65,8 @@ function build(): DemoScript {
   })
   const { traced, tracedFix } = run.result
   // The engine's TracerWarning, first sentence (the rest explains it, as the caption does).
-  const warning = run.events.find(e => e.type === 'warning')?.message.replace(/(?<=\.) .*$/s, '')
+  // In PyTorch's words: the engine reads a JS number where the slide's `if` reads a Python boolean.
+  const warning = run.events.find(e => e.type === 'warning')?.message.replace(/(?<=\.) .*$/s, '').replace('a JS number', 'a Python boolean')
   // The branch baked in: every op the traced graph's output needs (placeholders and constants aside).
   const frozen = new Set<string>()
   const mark = (n: Graph['nodes'][number]) => {
@@ -74,8 +78,8 @@ function build(): DemoScript {
   traced.graph.outputs.forEach(mark)
 
   const groups: GraphGroup[] = [
-    { id: 't', label: `trace(f, ${formatValue(EXAMPLE)})`, nodes: [] },
-    { id: 'c', label: 'trace(f with cond, …)', nodes: [] },
+    { id: 't', label: `traced f (example ${formatValue(EXAMPLE)})`, nodes: [] },
+    { id: 'c', label: 'traced f with torch.cond', nodes: [] },
   ]
   const steps: DemoStep[] = []
   const push = (line: number, caption: string, parts: ReturnType<typeof picture>[], extra: Partial<DemoStep> = {}) => {
@@ -94,11 +98,13 @@ function build(): DemoScript {
   push(lineOf(CODE, 'torch.jit.trace'), `Tracing runs f on ${formatValue(EXAMPLE)}: sum > 0, so only x * 2 is recorded.`, [tracedEmpty], warn)
   push(lineOf(CODE, 'f(neg)'), `Eager f(${formatValue(NEG)}) takes the other branch: ${formatValue(run.result.eager)}.`, [tracedEmpty], warn)
   push(lineOf(CODE, 'traced(neg)'), `The trace replays x * 2: ${formatValue(run.result.wrong)}, not ${formatValue(run.result.eager)}. No error.`, [tracedNeg], warn)
-  push(0, `Fix: ${FIX_CODE}, one node holding both branches.`, [tracedNeg, fixEmpty])
+  push(0, `Fix: ${FIX_CODE}: one node holding both branches.`, [tracedNeg, fixEmpty])
   push(0, `cond picks the branch at run time: ${formatValue(run.result.right)}, right for any input.`, [tracedNeg, fixNeg])
   // the fix steps run code that is not in the snippet: no line is highlighted
   for (const s of steps.slice(-2)) s.line = -1
   const layout = unionSnapshots(steps.map(s => s.snapshot))
+  labelSteps(steps, layout)
+  markPrinted(steps, CODE, [['print("eager', 'eager'], ['print("traced', 'traced']])
   for (const g of groups) g.nodes = layout.nodes.filter(n => n.id.startsWith(`${g.id}.`)).map(n => n.id)
   return { code: CODE, lang: 'python', steps, layout, groups }
 }

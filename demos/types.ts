@@ -35,6 +35,8 @@ export interface DemoStep {
   warning?: string
   /** extra facts shown beside the graph, e.g. `traces: 2` */
   facts?: Record<string, string>
+  /** texts of the output lines printed by this step or earlier (demos/output.ts) */
+  printed?: string[]
 }
 
 export interface DemoScript {

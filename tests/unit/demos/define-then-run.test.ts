@@ -13,7 +13,8 @@ describe('define-then-run demo', () => {
 
   it('builds the whole graph first, with no value anywhere', () => {
     const building = script.steps.filter(s => s.line < runLine)
-    expect(nodeCounts({ ...script, steps: building })).toEqual([0, 1, 5, 12, 12])
+    expect(nodeCounts({ ...script, steps: building })).toEqual([0, 1, 4, 10, 10]) // the constants 3 and 1 are spelled in their consumers' labels (`3 * x`)
+    expect(script.layout.nodes.map(n => n.label)).toEqual(expect.arrayContaining(['x * x', '3 * x', 'y = x * x + 3 * x', '1 * 3', 'dy/dx']))
     for (const s of building) {
       expect(s.snapshot.nodes.every(n => n.value === undefined)).toBe(true)
       expect(s.snapshot.nodes.every(n => ['new', 'waiting'].includes(s.states[n.id]))).toBe(true)

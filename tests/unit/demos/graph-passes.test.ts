@@ -9,17 +9,19 @@ describe('graph passes demo', () => {
 
   it('has one step per pass between the captured and the optimised graph', async () => {
     expect(script.steps).toHaveLength(PASS_NAMES.length + 2)
-    expect(script.steps.slice(1, -1).map(s => s.facts?.pass)).toEqual(PASS_NAMES.map((p, k) => `${k + 1}/${PASS_NAMES.length} ${p}`))
+    expect(script.steps.slice(1, -1).map(s => s.facts?.pass)).toEqual(['constant folding', 'common subexpressions', 'dead-node pruning', 'fusion'].map((p, k) => `${k + 1}/${PASS_NAMES.length} ${p}`))
     await expectSlideInSync('graph-passes', script)
   })
 
   it('shows what each pass removed and created, from optimize\'s log', () => {
-    const removed = (k: number) => script.steps[k].snapshot.nodes.filter(n => script.steps[k].states[n.id] === 'removed').map(n => n.label).sort()
-    expect(removed(1)).toEqual(['2', '3', 'mul']) // folding 2·3
+    const removed = (k: number) => script.steps[k].snapshot.nodes.filter(n => script.steps[k].states[n.id] === 'removed').map(n => n.op).sort()
+    expect(removed(1)).toEqual(['constant', 'constant', 'mul']) // folding 2·3
     expect(script.steps[1].snapshot.nodes.find(n => script.steps[1].states[n.id] === 'new')?.label).toBe('6')
     expect(removed(2)).toEqual(['exp']) // the second exp(x)
     expect(removed(3)).toEqual(['log']) // nobody used it
     expect(removed(4)).toEqual(['add', 'exp', 'mul', 'relu', 'sub'])
+    // labelled in the code's own words, as first captured
+    expect(script.layout.nodes.map(n => n.label)).toEqual(expect.arrayContaining(['a = x * (2 * 3)', 's = exp(x) + exp(x)', 'exp(x)', 'log(x)', 'a - s', 'y = relu(a - s)']))
     expect(script.steps[4].snapshot.nodes.filter(n => script.steps[4].states[n.id] === 'fused').map(n => n.op)).toEqual(['fused'])
   })
 

@@ -18,8 +18,9 @@ export function snippetLines(file: string, region?: string): string[] {
 /** Node ids by step, for counting. */
 export const nodeCounts = (script: DemoScript) => script.steps.map(s => s.snapshot.nodes.length)
 
+/** The node the program calls `label`: labelled so (`x`, `3 * x`) or so named (`a = x * x`). */
 export function node(script: DemoScript, step: number, label: string) {
-  const n = script.steps[step].snapshot.nodes.find(x => x.label === label)
+  const n = script.steps[step].snapshot.nodes.find(x => x.label === label || x.label.startsWith(`${label} = `))
   expect(n, `node '${label}' at step ${step}`).toBeDefined()
   return n!
 }

@@ -11,21 +11,21 @@ describe('retracing demo', () => {
     await expectSlideInSync('retracing', script, 'retracing.py')
   })
 
-  it('traces once per JS number: the cache grows one graph per call, with the engine\'s warning', () => {
+  it('traces once per Python int (a JS number in the engine): the cache grows one graph per call, with the engine\'s warning', () => {
     const intSteps = script.steps.filter(s => s.line === intLine)
     expect(intSteps).toHaveLength(FACTORS.length)
     expect(intSteps.map(s => s.facts?.traces)).toEqual(FACTORS.map((_, k) => String(k + 1)))
     expect(intSteps.map(s => s.snapshot.nodes.length)).toEqual(FACTORS.map((_, k) => 2 * (k + 1))) // x and × k
     expect(intSteps.at(-1)!.snapshot.nodes.filter(n => n.op === 'mul').map(n => n.label)).toEqual(FACTORS.map(k => `× ${k}`))
     expect(intSteps.findIndex(s => s.warning)).toBe(4) // the fifth trace
-    expect(intSteps[4].warning).toMatch(/5 out of the last 5 calls .* triggered graphFunction retracing\./)
+    expect(intSteps[4].warning).toMatch(/5 out of the last 5 calls .* triggered tf\.function retracing\./)
   })
 
   it('traces once for six tensors', () => {
     const last = script.steps.at(-1)!
-    expect(last.facts).toEqual({ 'traces (numbers)': '6', 'traces (tensors)': '1' })
+    expect(last.facts).toEqual({ 'traces (ints)': '6', 'traces (tensors)': '1' })
     const tensorGraph = last.snapshot.nodes.filter(n => n.id.startsWith('t0.'))
-    expect(tensorGraph.map(n => n.label).sort()).toEqual(['factor', 'mul', 'x'])
+    expect(tensorGraph.map(n => n.label).sort()).toEqual(['factor', 'x', 'x * factor'])
     expect(script.groups).toHaveLength(FACTORS.length + 1)
   })
 })

@@ -1,0 +1,195 @@
+// Where every node, edge, badge and group box of a graph goes: a pure function of the graph (a demo's
+// final graph, every node it will ever show), computed once and handed to GraphView, which only draws.
+// Nodes are placed by dagre; groups without edges between them are laid out one by one and packed in
+// rows (a cache of traces), groups joined by edges are lanes of one layout (forward and gradient).
+import type { GraphGroup } from '../demos/types'
+import type { GraphSnapshot, SnapshotNode } from '../engine/index'
+import type { TextOptions } from './graph-text'
+import dagre from '@dagrejs/dagre'
+import { lines } from './graph-text'
+
+/** Text metrics in layout units (the SVG is drawn at about this size: 16 units ≈ 20 px on a 1280 projector). */
+export const METRICS = { font: 16, line: 21, char: 16 * 0.6, padX: 12, padY: 8, badgeFont: 13, badgeRow: 20, groupFont: 15, groupHead: 28 }
+
+export interface Point { x: number, y: number }
+/** A box by its top-left corner. */
+export interface Box { x: number, y: number, width: number, height: number }
+export interface PlacedNode extends Box {
+  /** text rows the box was sized for */
+  rows: number
+  /** where this node's badge goes, relative to the node (inside its own box, below its text) */
+  badge?: Box
+}
+export interface PlacedGroup extends Box { id: string, label: string }
+
+export interface GraphLayout {
+  nodes: Record<string, PlacedNode>
+  /** polylines keyed `from->to` */
+  edges: Record<string, Point[]>
+  groups: PlacedGroup[]
+  viewBox: Box
+}
+
+export interface LayoutOptions extends TextOptions {
+  direction: 'TB' | 'LR'
+  groups?: readonly GraphGroup[]
+  /** nodes that show a badge (NEW, FROZEN, …) at some step: their box gets a row for it */
+  badged?: ReadonlySet<string>
+  /** other versions of the nodes (earlier steps): each box fits the longest text any of them has */
+  samples?: readonly GraphSnapshot[]
+  /** separate groups are packed in rows no wider than this */
+  maxWidth?: number
+}
+
+const edgeKey = (from: string, to: string) => `${from}->${to}`
+
+function nodeSize(versions: readonly SnapshotNode[], o: LayoutOptions, badged: boolean) {
+  const texts = versions.flatMap(n => [lines(n, o), lines({ ...n, value: undefined, grad: undefined }, o)])
+  const rows = Math.max(...texts.map(t => t.length))
+  const chars = Math.max(o.compact ? 3 : 5, ...texts.flat().map(l => l.length), badged ? 9 : 0)
+  const m = METRICS
+  const padY = o.compact ? m.padY - 3 : m.padY
+  return { width: Math.ceil(chars * m.char + 2 * m.padX), height: 2 * padY + rows * m.line + (badged ? m.badgeRow : 0), rows }
+}
+
+interface Part { nodes: Record<string, PlacedNode>, edges: Record<string, Point[]>, bounds: { left: number, top: number, right: number, bottom: number } }
+
+/** One dagre run over some nodes; `lanes` become compound clusters. */
+function runDagre(graph: GraphSnapshot, sizes: Map<string, ReturnType<typeof nodeSize>>, o: LayoutOptions, lanes: readonly GraphGroup[], badged: ReadonlySet<string>): Part {
+  const g = new dagre.graphlib.Graph({ compound: lanes.length > 0, multigraph: false })
+  g.setGraph({ ranker: 'tight-tree', rankdir: o.direction, nodesep: o.compact ? 18 : 26, ranksep: o.compact ? 22 : 34, edgesep: 14, marginx: 0, marginy: 0 })
+  g.setDefaultEdgeLabel(() => ({}))
+  for (const n of graph.nodes) g.setNode(n.id, { width: sizes.get(n.id)!.width, height: sizes.get(n.id)!.height })
+  for (const lane of lanes) {
+    g.setNode(`lane:${lane.id}`, {})
+    for (const id of lane.nodes) {
+      if (g.hasNode(id))
+        g.setParent(id, `lane:${lane.id}`)
+    }
+  }
+  for (const e of graph.edges) {
+    if (g.hasNode(e.from) && g.hasNode(e.to))
+      g.setEdge(e.from, e.to)
+  }
+  dagre.layout(g)
+  const nodes: Record<string, PlacedNode> = {}
+  for (const n of graph.nodes) {
+    const p = g.node(n.id) as unknown as { x: number, y: number, width: number, height: number }
+    const size = sizes.get(n.id)!
+    nodes[n.id] = { x: p.x - p.width / 2, y: p.y - p.height / 2, width: p.width, height: p.height, rows: size.rows }
+    if (badged.has(n.id)) {
+      const m = METRICS
+      nodes[n.id].badge = { x: m.padX / 2, y: p.height - m.badgeRow - 3, width: p.width - m.padX, height: m.badgeRow - 2 }
+    }
+  }
+  const edges: Record<string, Point[]> = {}
+  for (const e of g.edges()) edges[edgeKey(e.v, e.w)] = (g.edge(e).points ?? []).map((q: Point) => ({ x: q.x, y: q.y }))
+  return { nodes, edges, bounds: bounds(Object.values(nodes)) }
+}
+
+function bounds(boxes: readonly Box[]) {
+  if (!boxes.length)
+    return { left: 0, top: 0, right: 0, bottom: 0 }
+  return {
+    left: Math.min(...boxes.map(b => b.x)),
+    top: Math.min(...boxes.map(b => b.y)),
+    right: Math.max(...boxes.map(b => b.x + b.width)),
+    bottom: Math.max(...boxes.map(b => b.y + b.height)),
+  }
+}
+
+function shift(part: Part, dx: number, dy: number, into: GraphLayout) {
+  for (const [id, n] of Object.entries(part.nodes)) into.nodes[id] = { ...n, x: n.x + dx, y: n.y + dy }
+  for (const [key, pts] of Object.entries(part.edges)) into.edges[key] = pts.map(p => ({ x: p.x + dx, y: p.y + dy }))
+}
+
+/** Do edges join different groups? Then they are lanes of one layout, not separate graphs. */
+function joined(graph: GraphSnapshot, groups: readonly GraphGroup[]): boolean {
+  const groupOf = new Map(groups.flatMap(g => g.nodes.map(id => [id, g.id] as const)))
+  return graph.edges.some(e => groupOf.get(e.from) !== groupOf.get(e.to))
+}
+
+const GROUP_PAD = 12
+const GROUP_GAP = 16
+
+export function layoutGraph(graph: GraphSnapshot, o: LayoutOptions): GraphLayout {
+  const badged = o.badged ?? new Set<string>()
+  const versions = new Map<string, SnapshotNode[]>(graph.nodes.map(n => [n.id, [n]]))
+  for (const s of o.samples ?? []) {
+    for (const n of s.nodes) versions.get(n.id)?.push(n)
+  }
+  const sizes = new Map([...versions].map(([id, vs]) => [id, nodeSize(vs, o, badged.has(id))]))
+  const groups = o.groups ?? []
+  const out: GraphLayout = { nodes: {}, edges: {}, groups: [], viewBox: { x: 0, y: 0, width: 0, height: 0 } }
+  const m = METRICS
+
+  if (!groups.length || joined(graph, groups)) {
+    const part = runDagre(graph, sizes, o, groups, badged)
+    const head = groups.length ? m.groupHead : 0
+    shift(part, -part.bounds.left + (groups.length ? GROUP_PAD : 0), -part.bounds.top + head, out)
+    for (const g of groups) {
+      const b = bounds(g.nodes.map(id => out.nodes[id]).filter(Boolean))
+      out.groups.push({ id: g.id, label: g.label, x: b.left - GROUP_PAD, y: b.top - head, width: b.right - b.left + 2 * GROUP_PAD, height: b.bottom - b.top + head + GROUP_PAD })
+    }
+  }
+  else {
+    // Separate graphs: each group on its own, then packed left to right in rows of at most maxWidth.
+    const maxWidth = o.maxWidth ?? Infinity
+    let x = 0
+    let y = 0
+    let rowHeight = 0
+    for (const g of groups) {
+      const ids = new Set(g.nodes)
+      const sub = { nodes: graph.nodes.filter(n => ids.has(n.id)), edges: graph.edges.filter(e => ids.has(e.from) && ids.has(e.to)) }
+      const part = runDagre(sub, sizes, o, [], badged)
+      const inner = { width: part.bounds.right - part.bounds.left, height: part.bounds.bottom - part.bounds.top }
+      const width = Math.max(inner.width, g.label.length * m.groupFont * 0.6) + 2 * GROUP_PAD
+      const height = inner.height + m.groupHead + GROUP_PAD
+      if (x > 0 && x + width > maxWidth) {
+        x = 0
+        y += rowHeight + GROUP_GAP
+        rowHeight = 0
+      }
+      shift(part, x + (width - inner.width) / 2 - part.bounds.left, y + m.groupHead - part.bounds.top, out)
+      out.groups.push({ id: g.id, label: g.label, x, y, width, height })
+      x += width + GROUP_GAP
+      rowHeight = Math.max(rowHeight, height)
+    }
+  }
+  const b = bounds([...Object.values(out.nodes), ...out.groups])
+  out.viewBox = { x: b.left - 4, y: b.top - 4, width: b.right - b.left + 8, height: b.bottom - b.top + 8 }
+  return out
+}
+
+/** Do two boxes overlap (touching edges do not count)? */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
+/** Does the segment p→q pass through the inside of box b (shrunk by `inset`)? */
+export function segmentHitsBox(p: Point, q: Point, b: Box, inset = 1): boolean {
+  const x0 = b.x + inset
+  const y0 = b.y + inset
+  const x1 = b.x + b.width - inset
+  const y1 = b.y + b.height - inset
+  // Liang–Barsky clipping: is any part of the segment inside the box?
+  let t0 = 0
+  let t1 = 1
+  const dx = q.x - p.x
+  const dy = q.y - p.y
+  for (const [pp, qq] of [[-dx, p.x - x0], [dx, x1 - p.x], [-dy, p.y - y0], [dy, y1 - p.y]]) {
+    if (pp === 0) {
+      if (qq < 0)
+        return false
+      continue
+    }
+    const r = qq / pp
+    if (pp < 0)
+      t0 = Math.max(t0, r)
+    else
+      t1 = Math.min(t1, r)
+    if (t0 > t1)
+      return false
+  }
+  return true
+}
