@@ -138,7 +138,7 @@ export async function measureWorkshop(exercise: ManifestExercise, runs: number, 
       }
       await new Promise(resolve => setTimeout(resolve, 500))
       const saved = performance.now()
-      copyFileSync(join(folder, layout.solution), learner)
+      copyFileSync(join(root, 'solutions', exercise.id, layout.solution), learner)
       const verdict = await watcher.waitFor(verdicts, 90_000)
       if (verdict.text !== verdicts[0])
         throw new SolutionFailed(`${exercise.id}'s reference solution did not pass in watch mode: ${verdict.text}${await watcher.rest()}`)

@@ -24,6 +24,9 @@ class SubjectLoadError(Exception):
 
 
 def subject_path(folder: Path) -> Path:
+    # The workshop worker names the file itself (a solution lives in solutions/<id>/, away from the learner).
+    if os.environ.get("WORKSHOP_SUBJECT_FILE"):
+        return Path(os.environ["WORKSHOP_SUBJECT_FILE"])
     name = os.environ.get("WORKSHOP_SUBJECT", "exercise")
     if name not in SUBJECTS:
         raise ValueError(f"WORKSHOP_SUBJECT must be one of {', '.join(SUBJECTS)}, not {name!r}")

@@ -21,6 +21,7 @@ interface Options {
   yes?: boolean
   force?: boolean
   allowMissingPython?: boolean
+  recordStarters?: boolean
 }
 
 class BadInput extends Error {}
@@ -88,7 +89,8 @@ cli.command('solution <id>', 'Show the reference solution (once your exercise pa
   .action((id: string, options: Options) => withSession(options, s => solutionCommand(s, id, Boolean(options.force))))
 cli.command('verify', 'Every starter fails its checks and every solution passes (for authors and CI)')
   .option('--allow-missing-python', 'Skip Python exercises when the Python environment is missing')
-  .action((options: Options) => withSession(options, s => verifyCommand(s, { allowMissingPython: Boolean(options.allowMissingPython) })))
+  .option('--record-starters', 'Record the starters\' hashes as they are now (after changing a starter on purpose)')
+  .action((options: Options) => withSession(options, s => verifyCommand(s, { allowMissingPython: Boolean(options.allowMissingPython), recordStarters: Boolean(options.recordStarters) })))
 cli.help()
 
 async function main(): Promise<number> {

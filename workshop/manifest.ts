@@ -79,7 +79,9 @@ export function loadManifest(paths: WorkshopPaths): Exercise[] {
     if (!folders.includes(exercise.id) || !isTrackName(exercise.track))
       continue
     const { starter, solution, checks } = TRACK_LAYOUTS[exercise.track]
-    const missing = [starter, solution, checks, 'README.md'].filter(f => !existsSync(join(paths.exercisesDir, exercise.id, f)))
+    const missing = [starter, checks, 'README.md'].filter(f => !existsSync(join(paths.exercisesDir, exercise.id, f)))
+    if (!existsSync(join(paths.solutionsDir, exercise.id, solution)))
+      missing.push(`solutions/${exercise.id}/${solution}`)
     if (missing.length)
       problems.push(`'${exercise.id}' is missing ${missing.join(', ')}`)
   }

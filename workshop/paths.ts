@@ -8,6 +8,8 @@ export interface WorkshopPaths {
   /** Holds exercises/, the state file and the backups. The kit's root unless WORKSHOP_ROOT says otherwise (tests). */
   root: string
   exercisesDir: string
+  /** The reference solutions, one folder per exercise, away from the learner's files (like rustlings). */
+  solutionsDir: string
   manifestFile: string
   stateFile: string
   backupsDir: string
@@ -18,6 +20,7 @@ export function workshopPaths(root = process.env.WORKSHOP_ROOT ? resolve(process
   return {
     root,
     exercisesDir,
+    solutionsDir: join(root, 'solutions'),
     manifestFile: join(exercisesDir, 'manifest.json'),
     stateFile: join(root, '.workshop-state.json'),
     backupsDir: join(root, '.workshop-backups'),

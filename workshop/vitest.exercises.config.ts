@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 // Runs exercise checks (exercises/*/check.test.ts) for the workshop runner, never as part of the unit tests.
-// WORKSHOP_SUBJECT=starter|solution redirects a check's `./exercise` import to that file, so `verify` never
-// touches the participant's working copy. WORKSHOP_ROOT (the folder holding exercises/) defaults to the kit.
+// WORKSHOP_SUBJECT=starter|solution redirects a check's `./exercise` import to that file (a solution lives in
+// solutions/<id>/solution.ts), so `verify` never touches the participant's working copy. WORKSHOP_ROOT (the folder holding exercises/) defaults to the kit.
 
 const subject = process.env.WORKSHOP_SUBJECT ?? 'exercise'
 const here = dirname(fileURLToPath(import.meta.url))
@@ -20,7 +20,10 @@ function redirectExerciseImport(): Plugin {
       // Only imports made from inside an exercise folder (the checks and their helpers).
       if (basename(dirname(dirname(importer))) !== 'exercises')
         return null
-      return join(dirname(importer), `${subject}.ts`)
+      const folder = dirname(importer)
+      return subject === 'solution'
+        ? join(dirname(dirname(folder)), 'solutions', basename(folder), 'solution.ts')
+        : join(folder, `${subject}.ts`)
     },
   }
 }

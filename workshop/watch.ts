@@ -4,6 +4,7 @@ import type { KeyListener } from './keys'
 import type { Session } from './session'
 import type { CheckResult, Exercise } from './tracks/types'
 import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { watch } from 'chokidar'
 import pc from 'picocolors'
 import { chooseExercise } from './choose'
@@ -14,6 +15,7 @@ import { acquireLock, LockHeldError } from './lock'
 import { shown } from './paths'
 import { formatResult } from './report'
 import { redraw, say } from './screen'
+import { starterProblem } from './starter-hash'
 import { frame, nextOf } from './watch-frame'
 import { ensureWorkingCopy, exerciseFile, recreateDeleted } from './workspace'
 
@@ -114,6 +116,14 @@ export function watchMode(session: Session, asked?: Exercise): Promise<number> {
       return checkCurrent()
     }
 
+    const onStarterSaved = (): void => {
+      const edited = starterProblem(session.paths, current)
+      if (!edited)
+        return
+      notices = [`${pc.yellow('!')} You saved ${shown(session.paths, exerciseFile(session.paths, current, 'starter'))}, but your file is ${pc.underline(shown(session.paths, learnerFile()))}: the checks run that one. Move your change there.\n  ${pc.dim(edited)}`]
+      draw()
+    }
+
     const open = async (exercise: Exercise): Promise<void> => {
       current = exercise
       lastResult = undefined
@@ -121,8 +131,14 @@ export function watchMode(session: Session, asked?: Exercise): Promise<number> {
       session.state.setCurrent(exercise.id)
       await watcher?.close()
       const file = ensureWorkingCopy(session.paths, exercise)
-      watcher = watch(file, { ignoreInitial: true })
-      watcher.on('all', () => {
+      const starter = exerciseFile(session.paths, exercise, 'starter')
+      // The starter too: typing into starter.* instead of exercise.* is a common slip; say so at once.
+      watcher = watch([file, starter], { ignoreInitial: true })
+      watcher.on('all', (_event, path) => {
+        if (resolve(path) === starter) {
+          enqueue(onStarterSaved)
+          return
+        }
         clearTimeout(debounce)
         debounce = setTimeout(enqueue, DEBOUNCE_MS, onSave)
       })

@@ -9,7 +9,8 @@ import { TRACK_LAYOUTS } from './tracks/layout'
 // explicit reset, which first keeps a timestamped backup. Work is never lost.
 
 export function exerciseFile(paths: WorkshopPaths, exercise: Exercise, which: 'learner' | 'starter' | 'solution' | 'checks'): string {
-  return join(paths.exercisesDir, exercise.id, TRACK_LAYOUTS[exercise.track][which])
+  const dir = which === 'solution' ? paths.solutionsDir : paths.exercisesDir
+  return join(dir, exercise.id, TRACK_LAYOUTS[exercise.track][which])
 }
 
 /** Creates the working copy from the starter if it does not exist; returns its path. */

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 EXERCISE_FILES = sorted(
     path
-    for pattern in ("starter.py", "solution.py", "test_exercise.py")
-    for path in (ROOT / "exercises").glob(f"*/{pattern}")
+    for folder, pattern in (("exercises", "starter.py"), ("solutions", "solution.py"), ("exercises", "test_exercise.py"))
+    for path in (ROOT / folder).glob(f"*/{pattern}")
 ) + [p for p in [ROOT / "exercises" / "conftest.py"] if p.exists()]
 TIMEOUT_S = int(os.environ.get("SNIPPET_TIMEOUT", "180"))
 

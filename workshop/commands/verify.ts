@@ -3,6 +3,8 @@ import type { BatchTrack } from '../tracks/ts'
 import type { CheckResult, Exercise, Subject, Track } from '../tracks/types'
 import { readFileSync } from 'node:fs'
 import pc from 'picocolors'
+import { shown } from '../paths'
+import { hashesFile, recordStarterHashes, starterProblem } from '../starter-hash'
 import { PYTHON_SETUP_HINT } from '../tracks/index'
 import { exerciseFile } from '../workspace'
 
@@ -11,6 +13,8 @@ import { exerciseFile } from '../workspace'
 
 export interface VerifyOptions {
   allowMissingPython: boolean
+  /** Record the starters' hashes as they are now, before checking (for authors who changed a starter). */
+  recordStarters?: boolean
 }
 
 function hasBatch(track: Track): track is BatchTrack {
@@ -48,6 +52,9 @@ function problemsOf(session: Session, exercise: Exercise, starter: CheckResult, 
     problems.push(`the solution does not pass: ${firstLine(solution.message)}`)
   if (!/TODO:/.test(readFileSync(exerciseFile(session.paths, exercise, 'starter'), 'utf8')))
     problems.push('the starter has no "TODO:" marking where to edit')
+  const edited = starterProblem(session.paths, exercise)
+  if (edited)
+    problems.push(edited)
   return problems
 }
 
@@ -57,6 +64,10 @@ export async function verifyCommand(session: Session, options: VerifyOptions): P
     console.log('verify: the manifest lists no exercises yet.')
     console.log('0 passed, 0 failed')
     return 0
+  }
+  if (options.recordStarters) {
+    recordStarterHashes(session.paths, exercises)
+    console.log(`Recorded the starters' hashes in ${shown(session.paths, hashesFile(session.paths))}.`)
   }
   const starters = await checkAll(session, exercises, 'starter')
   const solutions = await checkAll(session, exercises, 'solution')

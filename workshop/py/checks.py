@@ -165,7 +165,7 @@ def run_check(request: dict) -> dict:
     folder = os.path.abspath(request["dir"])
     subject = request.get("subject", "exercise")
     exercises_dir = os.path.dirname(folder)
-    subject_file = request.get("subjectFile") or os.path.join(folder, f"{subject}.py")
+    subject_file = os.path.abspath(request.get("subjectFile") or os.path.join(folder, f"{subject}.py"))
     test_file = os.path.join(folder, "test_exercise.py")
     counts = {"passed": 0, "failed": 0}
 

@@ -224,7 +224,7 @@ export function createPyTrack(context?: TrackContext, options: PyTrackOptions = 
   }
 
   const learnerPath = (exercise: Exercise, subject: Subject): string =>
-    `exercises/${exercise.id}/${subject === 'exercise' ? layout.learner : subject === 'starter' ? layout.starter : layout.solution}`
+    subject === 'solution' ? `solutions/${exercise.id}/${layout.solution}` : `exercises/${exercise.id}/${subject === 'exercise' ? layout.learner : layout.starter}`
 
   const timedOut = (exercise: Exercise, subject: Subject, timeoutMs: number): Pick<CheckResult, 'verdict' | 'message' | 'location'> => ({
     verdict: 'timeout',
@@ -259,7 +259,8 @@ export function createPyTrack(context?: TrackContext, options: PyTrackOptions = 
     }
     const checkStarted = Date.now()
     try {
-      const answer = await current.request({ root, dir: join(root, 'exercises', exercise.id), subject }, timeoutMs, startupTimeoutMs)
+      const subjectFile = subject === 'solution' ? { subjectFile: join(root, 'solutions', exercise.id, layout.solution) } : {}
+      const answer = await current.request({ root, dir: join(root, 'exercises', exercise.id), subject, ...subjectFile }, timeoutMs, startupTimeoutMs)
       const durationMs = Date.now() - checkStarted
       const output = answer.stdout || answer.stderr ? { output: { stdout: answer.stdout ?? '', stderr: answer.stderr ?? '' } } : {}
       if (answer.verdict === 'timeout')

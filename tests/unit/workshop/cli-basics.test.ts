@@ -124,11 +124,11 @@ describe.concurrent('manifest against folders', () => {
       exercises.push({ ...exercises[0] })
       exercises[1].track = 'rust'
     })
-    rmSync(join(root, 'exercises/03-count/solution.ts'))
+    rmSync(join(root, 'solutions/03-count/solution.ts'))
     const { code, stderr } = await runCli(root, ['list'])
     expect(code).toBe(2)
     expect(stderr).toContain('duplicate id \'01-add\'')
     expect(stderr).toContain('\'02-scale\': unknown track "rust"')
-    expect(stderr).toContain('\'03-count\' is missing solution.ts')
+    expect(stderr).toContain('\'03-count\' is missing solutions/03-count/solution.ts')
   })
 })

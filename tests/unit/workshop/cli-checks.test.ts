@@ -19,7 +19,7 @@ describe.concurrent('check', () => {
 
   it('passes a solved exercise, records it, then unlocks the solution', async () => {
     const root = freshRoot()
-    copyFileSync(join(root, 'exercises/02-scale/solution.ts'), join(root, 'exercises/02-scale/exercise.ts'))
+    copyFileSync(join(root, 'solutions/02-scale/solution.ts'), join(root, 'exercises/02-scale/exercise.ts'))
     const { code, stdout } = await runCli(root, ['check', '02-scale'])
     expect(code).toBe(0)
     expect(stdout).toContain('02-scale passes')
@@ -62,8 +62,8 @@ describe.concurrent('verify', () => {
 
   it('fails when a starter already passes or a solution fails, naming them', async () => {
     const root = freshRoot()
-    copyFileSync(join(root, 'exercises/01-add/solution.ts'), join(root, 'exercises/01-add/starter.ts'))
-    writeFileSync(join(root, 'exercises/02-scale/solution.ts'), 'export function scale(values: number[]): number[] {\n  return values\n}\n')
+    copyFileSync(join(root, 'solutions/01-add/solution.ts'), join(root, 'exercises/01-add/starter.ts'))
+    writeFileSync(join(root, 'solutions/02-scale/solution.ts'), 'export function scale(values: number[]): number[] {\n  return values\n}\n')
     // The participant's copy is never what verify checks.
     writeFileSync(join(root, 'exercises/03-count/exercise.ts'), 'this is not code')
     const { code, stdout } = await runCli(root, ['verify'])

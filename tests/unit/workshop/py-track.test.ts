@@ -23,6 +23,7 @@ function scratchRoot(): string {
   copyFileSync(join(kitRoot, 'exercises', 'conftest.py'), join(root, 'exercises', 'conftest.py'))
   // One real exercise too, so a single worker (one import of the frameworks) serves every test.
   cpSync(join(kitRoot, 'exercises', real.id), join(root, 'exercises', real.id), { recursive: true, filter: src => !['exercise.py', '__pycache__'].includes(basename(src)) })
+  cpSync(join(kitRoot, 'solutions', real.id), join(root, 'solutions', real.id), { recursive: true })
   writeFileSync(join(folder, 'test_exercise.py'), [
     'def test_adds(subject):',
     '    """add adds two numbers"""',
@@ -46,7 +47,8 @@ function scratchRoot(): string {
     '    subject.change_modes()',
     '',
   ].join('\n'))
-  writeFileSync(join(stateFolder, 'solution.py'), [
+  mkdirSync(join(root, 'solutions', state.id), { recursive: true })
+  writeFileSync(join(root, 'solutions', state.id, 'solution.py'), [
     'import tensorflow as tf',
     'import torch',
     '',
@@ -56,7 +58,8 @@ function scratchRoot(): string {
     '    tf.compat.v1.disable_eager_execution()',
     '',
   ].join('\n'))
-  writeFileSync(join(folder, 'solution.py'), 'def add(a, b):\n    return a + b\n')
+  mkdirSync(join(root, 'solutions', probe.id), { recursive: true })
+  writeFileSync(join(root, 'solutions', probe.id, 'solution.py'), 'def add(a, b):\n    return a + b\n')
   return root
 }
 

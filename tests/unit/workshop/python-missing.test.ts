@@ -16,8 +16,10 @@ const ids = ['04-py-one', '05-py-two']
 mkdirSync(join(root, 'exercises'))
 for (const id of ids) {
   mkdirSync(join(root, 'exercises', id))
-  for (const file of ['starter.py', 'solution.py', 'test_exercise.py', 'README.md'])
+  for (const file of ['starter.py', 'test_exercise.py', 'README.md'])
     writeFileSync(join(root, 'exercises', id, file), file === 'starter.py' ? '# TODO: write it\n' : '\n')
+  mkdirSync(join(root, 'solutions', id), { recursive: true })
+  writeFileSync(join(root, 'solutions', id, 'solution.py'), '\n')
 }
 writeFileSync(join(root, 'exercises/manifest.json'), JSON.stringify({
   exercises: ids.map(id => ({ id, title: `Python ${id}`, track: 'py', slide: 'training-step', hints: [] })),

@@ -23,7 +23,7 @@ it('re-checks on save, survives bad code, and answers keys', { timeout: 120_000 
     writeFileSync(file('01-add'), 'export function add(a: number, b: number): number {\n  return a +\n}\n')
     expect(await watch.waitFor('quit')).toContain('Syntax error in exercises/01-add/exercise.ts:3')
 
-    copyFileSync(join(root, 'exercises/01-add/solution.ts'), file('01-add'))
+    copyFileSync(join(root, 'solutions/01-add/solution.ts'), file('01-add'))
     const solved = await watch.waitFor('quit')
     expect(solved).toContain('01-add passes')
     expect(solved).toContain('press n for 02-scale')

@@ -23,8 +23,29 @@ function compilerOptions(): ts.CompilerOptions {
   const parsed = configFile
     ? ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })
     : undefined
-  return { ...(parsed?.options ?? { strict: true, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }), noEmit: true }
+  // The kit's settings, minus the declarations that cost most to load and that an exercise does not
+  // need: the DOM and Vite's client types (the deck's), and @types/node (a second of CPU on its own;
+  // the one global an exercise uses, console, is declared in GLOBALS instead).
+  return {
+    ...(parsed?.options ?? { strict: true, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }),
+    lib: ['lib.es2023.d.ts'],
+    types: [],
+    noEmit: true,
+  }
 }
+
+const GLOBALS = `
+interface Console {
+  log(...data: unknown[]): void
+  error(...data: unknown[]): void
+  warn(...data: unknown[]): void
+  info(...data: unknown[]): void
+  debug(...data: unknown[]): void
+  table(data: unknown, columns?: string[]): void
+  dir(item: unknown, options?: unknown): void
+}
+declare var console: Console
+`
 
 export class TypeChecker {
   private readonly options = compilerOptions()
@@ -53,6 +74,9 @@ export class TypeChecker {
       directoryExists: ts.sys.directoryExists,
       getDirectories: ts.sys.getDirectories,
     }
+    const globals = join(kitRoot, 'workshop', '__globals__.d.ts')
+    this.virtual.set(globals, GLOBALS)
+    this.files.add(globals)
     this.service = ts.createLanguageService(host, ts.createDocumentRegistry())
     this.formatHost = {
       getCanonicalFileName: file => file,

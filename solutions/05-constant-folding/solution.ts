@@ -1,7 +1,7 @@
 // Exercise 05 · Constant folding, a graph pass: the reference solution.
 import type { GraphNode } from '../../engine/index'
 import { getOp, Graph } from '../../engine/index'
-import { constantFor, copyNode } from './given' // copy a node into another graph / put a constant in its place
+import { constantFor, copyNode } from '../../exercises/05-constant-folding/given' // copy a node into another graph / put a constant in its place
 
 /** Every op node whose inputs are all constants becomes a constant holding its value. */
 export function foldConstants(graph: Graph): Graph {

@@ -1,5 +1,5 @@
 // Exercise 14 · Guards and the compile cache (reference solution).
-import type { GraphCache, Segment } from './given'
+import type { GraphCache, Segment } from '../../exercises/14-compile-guards/given'
 
 /** A compiled graph in the cache: where it sits, which path, and the input shapes it accepts (null: any size). */
 export interface Entry {

@@ -1,7 +1,7 @@
 // Exercise 02 · The backward pass: the reference solution.
 import type { Tensor } from '../../engine/index'
 import { tensor } from '../../engine/index'
-import { inputGradients } from './given' // each op's backward rule: dL/d(inputs) from dL/dt
+import { inputGradients } from '../../exercises/02-backward-pass/given' // each op's backward rule: dL/d(inputs) from dL/dt
 
 /** Every tensor `root` depends on, each once and after all of its inputs; `root` last. */
 export function topologicalOrder(root: Tensor): Tensor[] {

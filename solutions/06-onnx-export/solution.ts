@@ -2,7 +2,7 @@
 import type { onnx } from 'onnx-proto'
 import type { GraphNode } from '../../engine/index'
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node'
-import { proto } from './given' // the ONNX schema (exportModel, in given.ts, calls your toOnnxNodes)
+import { proto } from '../../exercises/06-onnx-export/given' // the ONNX schema (exportModel, in given.ts, calls your toOnnxNodes)
 
 const INT = proto.AttributeProto.AttributeType.INT
 

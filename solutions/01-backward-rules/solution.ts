@@ -1,6 +1,6 @@
 // Exercise 01 · Backward rules: the reference solution.
 import type { Tensor } from '../../engine/index'
-import { sumToShape } from './given' // sums a gradient back to an input's shape (undoes broadcasting)
+import { sumToShape } from '../../exercises/01-backward-rules/given' // sums a gradient back to an input's shape (undoes broadcasting)
 
 /** z = x + y: dz/dx = dz/dy = 1, so the gradient passes through unchanged (then summed to shape). */
 export function addBackward(x: Tensor, y: Tensor, grad: Tensor): [Tensor, Tensor] {
