@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// `npm run setup:python`: creates .venv/ and installs exercises/requirements.txt into it.
+// `npm run setup:python [-- --from <dir> | --download <dir>]`: creates .venv/ and installs
+// exercises/requirements.txt into it, PyTorch's CPU build by itself (the CUDA one is several GB more).
+// A facilitator prepares a wheel folder once (`--download <dir>`: `pip download` of the pinned set) and
+// participants install from it without the internet (`--from <dir>`).
 // Idempotent: the hash of the requirements file is kept in .venv/.requirements.sha256 and pip is
 // skipped when it has not changed, so running this before every test run costs ~nothing.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +18,17 @@ const venvPython = join(venv, 'bin', 'python')
 const requirements = join(root, 'exercises', 'requirements.txt')
 const stampFile = join(venv, '.requirements.sha256')
 const MIN = [3, 11]
+const CPU_INDEX = 'https://download.pytorch.org/whl/cpu'
+
+function option(name) {
+  const i = process.argv.indexOf(name)
+  if (i < 0)
+    return undefined
+  const value = process.argv[i + 1]
+  if (!value || value.startsWith('--'))
+    fail(`${name} needs a folder, e.g. ${name} ./wheels`)
+  return resolve(value)
+}
 
 function fail(message) {
   console.error(`setup:python: ${message}`)
@@ -44,6 +58,41 @@ function run(cmd, args, env) {
   return r.status === 0
 }
 
+/** The participant's own pip setup (a company mirror, a pip.conf) wins over our choice of index. */
+function userChoseIndex(python) {
+  if (process.env.PIP_INDEX_URL || process.env.PIP_EXTRA_INDEX_URL)
+    return true
+  const r = spawnSync(python, ['-m', 'pip', 'config', 'list'], { encoding: 'utf8' })
+  return r.status === 0 && /index-url/.test(r.stdout)
+}
+
+/** Where pip takes packages from: the offline folder, or PyPI plus PyTorch's CPU-only index (not on macOS, whose wheels are CPU-only). */
+function pipSource(python, fromDir) {
+  if (fromDir)
+    return ['--no-index', '--find-links', fromDir]
+  if (process.platform === 'darwin' || userChoseIndex(python))
+    return []
+  return ['--extra-index-url', CPU_INDEX]
+}
+
+// Without these, pip retries an unreachable index with back-off for minutes; respect values already set.
+const pipEnv = { ...process.env, PIP_RETRIES: process.env.PIP_RETRIES ?? '0', PIP_TIMEOUT: process.env.PIP_TIMEOUT ?? '3', PIP_DISABLE_PIP_VERSION_CHECK: '1' }
+
+const downloadDir = option('--download')
+const fromDir = option('--from')
+if (downloadDir) {
+  const python = existsSync(venvPython) ? { cmd: venvPython } : findPython()
+  if (!python)
+    fail('no python3 found to run `pip download` with.')
+  console.log(`setup:python: downloading the pinned set into ${downloadDir} (for this OS and Python; repeat on each kind of laptop in the room)`)
+  if (!run(python.cmd, ['-m', 'pip', 'download', '--dest', downloadDir, '-r', requirements, ...pipSource(python.cmd)], pipEnv))
+    fail('pip download failed (see above).')
+  console.log(`setup:python: done. Participants run: npm run setup:python -- --from ${downloadDir}`)
+  process.exit(0)
+}
+if (fromDir && (!existsSync(fromDir) || !readdirSync(fromDir).some(f => f.endsWith('.whl'))))
+  fail(`${fromDir} holds no wheels (*.whl). A facilitator makes it with: npm run setup:python -- --download ${fromDir}`)
+
 const wanted = createHash('sha256').update(readFileSync(requirements)).digest('hex')
 
 if (existsSync(venvPython) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === wanted) {
@@ -64,14 +113,12 @@ if (!existsSync(venvPython)) {
   }
 }
 
-console.log('setup:python: installing exercises/requirements.txt into .venv (a few minutes the first time, ~2.6 GB)')
-console.log('  On a laptop, the CPU-only PyTorch build keeps this small; if pip picks a CUDA build, run:')
-console.log('    .venv/bin/python -m pip install -r exercises/requirements.txt --extra-index-url https://download.pytorch.org/whl/cpu')
+const source = pipSource(venvPython, fromDir)
+console.log(`setup:python: installing exercises/requirements.txt into .venv (a few minutes the first time, ~2.6 GB)${
+  fromDir ? ` from ${fromDir}, offline` : source.length ? `, PyTorch from its CPU-only index (${CPU_INDEX})` : ''}`)
 
-// Without these, pip retries an unreachable index with back-off for minutes; respect values already set.
-const env = { ...process.env, PIP_RETRIES: process.env.PIP_RETRIES ?? '0', PIP_TIMEOUT: process.env.PIP_TIMEOUT ?? '3', PIP_DISABLE_PIP_VERSION_CHECK: '1' }
 const started = Date.now()
-if (!run(venvPython, ['-m', 'pip', 'install', '--quiet', '-r', requirements], env))
+if (!run(venvPython, ['-m', 'pip', 'install', '--quiet', '-r', requirements, ...source], pipEnv))
   fail('pip install failed (see above). Fix the cause and run `npm run setup:python` again; nothing is recorded until it succeeds.')
 
 writeFileSync(stampFile, `${wanted}\n`)

@@ -1,18 +1,22 @@
-import type { Exercise } from './tracks/types'
+import type { Exercise, TrackName } from './tracks/types'
 import process from 'node:process'
 import { cac } from 'cac'
 import pc from 'picocolors'
 import { checkCommand } from './commands/check'
+import { doctorCommand } from './commands/doctor'
 import { hintCommand } from './commands/hint'
 import { listCommand } from './commands/list'
+import { planCommand } from './commands/plan'
 import { resetCommand } from './commands/reset'
 import { solutionCommand } from './commands/solution'
 import { verifyCommand } from './commands/verify'
 import { ManifestError } from './manifest'
+import { workshopPaths } from './paths'
 import { formatUnknown } from './report'
 import { resolveExercise, UnknownExerciseError } from './resolve-id'
 import { quietOnClosedOutput } from './screen'
 import { DEFAULT_TIMEOUT_MS, Session } from './session'
+import { isTrackName, TRACK_NAMES } from './tracks/layout'
 
 // `npm run workshop [-- <command>]`. Exit codes: 0 ok, 1 a check failed, 2 bad input.
 
@@ -22,6 +26,7 @@ interface Options {
   force?: boolean
   allowMissingPython?: boolean
   recordStarters?: boolean
+  track?: string
 }
 
 class BadInput extends Error {}
@@ -38,8 +43,16 @@ function timeoutMs(options: Options): number | undefined {
 
 const DISPOSE_LIMIT_MS = 5_000
 
+function trackOption(options: Options): TrackName | undefined {
+  if (options.track === undefined)
+    return undefined
+  if (!isTrackName(options.track))
+    throw new BadInput(`--track takes ${TRACK_NAMES.join(' or ')}, got '${options.track}'`)
+  return options.track
+}
+
 async function withSession(options: Options, run: (session: Session) => Promise<number> | number): Promise<number> {
-  const session = new Session(timeoutMs(options))
+  const session = new Session(timeoutMs(options), undefined, trackOption(options))
   let code = 1
   try {
     code = await run(session)
@@ -69,6 +82,7 @@ function exerciseOrCommand(input: string, session: Session): Exercise {
 }
 
 const cli = cac('npm run workshop --')
+cli.option('--track <ts|py>', 'Only the TypeScript (ts) or the Python (py) exercises')
 cli.option('--timeout <seconds>', `Stop a check after this many seconds (default ${DEFAULT_TIMEOUT_MS.ts / 1000} for TypeScript, ${DEFAULT_TIMEOUT_MS.py / 1000} for Python)`)
 cli.command('[exercise]', 'Watch mode, re-checked on every save: at that exercise (an id or its number), else where you left off')
   .action((exercise: string | undefined, options: Options) => withSession(options, async (s) => {
@@ -77,6 +91,10 @@ cli.command('[exercise]', 'Watch mode, re-checked on every save: at that exercis
   }))
 cli.command('list', 'List the exercises, done or todo')
   .action((options: Options) => withSession(options, listCommand))
+cli.command('doctor', 'Check this machine: Node, Python, the venv and its imports, disk space')
+  .action(() => doctorCommand(workshopPaths()))
+cli.command('plan', 'The day\'s agenda: order, minutes, slides, total per track')
+  .action((options: Options) => withSession(options, planCommand))
 cli.command('check <id>', 'Check your file for one exercise')
   .action((id: string, options: Options) => withSession(options, s => checkCommand(s, id)))
 cli.command('hint <id>', 'Show the next hint for an exercise')

@@ -41,6 +41,8 @@ function entryProblems(entry: unknown, index: number): string[] {
     problems.push(`${name}: slide (the Slidev routeAlias) is missing`)
   if (!Array.isArray(e.hints) || e.hints.some(h => typeof h !== 'string'))
     problems.push(`${name}: hints must be a list of strings`)
+  if (e.minutes !== undefined && (typeof e.minutes !== 'number' || !Number.isInteger(e.minutes) || e.minutes <= 0))
+    problems.push(`${name}: minutes must be a whole number of minutes, got ${JSON.stringify(e.minutes)}`)
   return problems
 }
 

@@ -19,10 +19,14 @@ export class Session {
   /** Messages already shown once this session (the "set up Python" advice). */
   private readonly shownOnce = new Set<string>()
 
-  /** `timeoutMs` overrides the per-track defaults (the `--timeout` option). */
-  constructor(private readonly timeoutMs?: number, paths = workshopPaths()) {
+  /**
+   * `timeoutMs` overrides the per-track defaults (the `--timeout` option); `track` keeps only that
+   * track's exercises (the `--track` option), for progress, navigation and every command.
+   */
+  constructor(private readonly timeoutMs?: number, paths = workshopPaths(), readonly track?: TrackName) {
     this.paths = paths
-    this.exercises = loadManifest(paths)
+    const all = loadManifest(paths)
+    this.exercises = track ? all.filter(e => e.track === track) : all
     this.state = new StateStore(paths)
     this.tracks = new TrackRegistry({ root: paths.root })
   }

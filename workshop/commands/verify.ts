@@ -11,6 +11,8 @@ import { exerciseFile } from '../workspace'
 // The quality gate (rustlings' `dev check`): every untouched starter fails its checks, every reference
 // solution passes them, and every starter marks its edit sites with TODO. Never touches working copies.
 
+const MIN_HINTS = 2
+
 export interface VerifyOptions {
   allowMissingPython: boolean
   /** Record the starters' hashes as they are now, before checking (for authors who changed a starter). */
@@ -52,6 +54,11 @@ function problemsOf(session: Session, exercise: Exercise, starter: CheckResult, 
     problems.push(`the solution does not pass: ${firstLine(solution.message)}`)
   if (!/TODO:/.test(readFileSync(exerciseFile(session.paths, exercise, 'starter'), 'utf8')))
     problems.push('the starter has no "TODO:" marking where to edit')
+  // rustlings' `dev check`: the day's shape depends on these, so authors hear about them here.
+  if (exercise.hints.length < MIN_HINTS)
+    problems.push(`it has ${exercise.hints.length} hint(s); give at least ${MIN_HINTS}, building up from a pointer to the concept to close to the answer`)
+  if (exercise.minutes === undefined)
+    problems.push('its manifest entry has no "minutes" (the agenda needs them)')
   const edited = starterProblem(session.paths, exercise)
   if (edited)
     problems.push(edited)

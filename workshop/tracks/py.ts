@@ -60,7 +60,7 @@ class WorkerStopped extends Error {
   }
 }
 
-function defaultPython(): string {
+export function defaultPython(): string {
   if (process.env.WORKSHOP_PYTHON)
     return process.env.WORKSHOP_PYTHON
   return process.platform === 'win32'

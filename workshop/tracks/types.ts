@@ -13,8 +13,10 @@ export interface Exercise {
   track: TrackName
   /** Slidev routeAlias of the slide that introduces the concept (http://localhost:3030/<slide>). */
   slide: string
-  /** Progressive hints, shown one at a time. */
+  /** Progressive hints, shown one at a time: first a pointer to the concept, last close to the answer. */
   hints: string[]
+  /** Minutes a participant needs, for the day's agenda (`workshop -- plan`). */
+  minutes?: number
 }
 
 export type Verdict
