@@ -228,7 +228,7 @@ export async function demosSection(ctx: Context): Promise<SectionResult> {
           + 'It would take doing less per click on the main thread: compute the layout once per demo (not per step), split large DOM updates over frames, or move layout to a worker.'
       }
     }
-    figures[0].note = `${demos.map(d => d.alias).join(', ')}; ${ctx.smoke ? 'first 2 clicks' : 'every click'}, ${600} ms apart.`
+    figures[0].note = `${demos.map(d => d.alias).join(', ')}; ${ctx.smoke ? 'first 2 clicks' : 'every click'}, ${600} ms apart, after Slidev has mounted every slide (its preload 3 s after a page load, paid once at the start of a talk).`
     return { figures, skips }
   })
 }

@@ -39,6 +39,8 @@ export interface LayoutOptions extends TextOptions {
   samples?: readonly GraphSnapshot[]
   /** separate groups are packed in rows no wider than this */
   maxWidth?: number
+  /** groups joined by edges (lanes) follow each other along the direction instead of side by side */
+  stackLanes?: boolean
 }
 
 const edgeKey = (from: string, to: string) => `${from}->${to}`
@@ -46,10 +48,12 @@ const edgeKey = (from: string, to: string) => `${from}->${to}`
 function nodeSize(versions: readonly SnapshotNode[], o: LayoutOptions, badged: boolean) {
   const texts = versions.flatMap(n => [lines(n, o), lines({ ...n, value: undefined, grad: undefined }, o)])
   const rows = Math.max(...texts.map(t => t.length))
-  const chars = Math.max(o.compact ? 3 : 5, ...texts.flat().map(l => l.length), badged ? 9 : 0)
+  const chars = Math.max(o.compact ? 3 : 5, ...texts.flat().map(l => l.length))
   const m = METRICS
   const padY = o.compact ? m.padY - 3 : m.padY
-  return { width: Math.ceil(chars * m.char + 2 * m.padX), height: 2 * padY + rows * m.line + (badged ? m.badgeRow : 0), rows }
+  // a badged box is at least as wide as its longest badge, REMOVED (7 capitals)
+  const badgeWidth = badged ? Math.ceil(7 * m.badgeFont * 0.62 + 10 + m.padX) : 0
+  return { width: Math.max(badgeWidth, Math.ceil(chars * m.char + 2 * m.padX)), height: 2 * padY + rows * m.line + (badged ? m.badgeRow : 0), rows }
 }
 
 interface Part { nodes: Record<string, PlacedNode>, edges: Record<string, Point[]>, bounds: { left: number, top: number, right: number, bottom: number } }
@@ -57,7 +61,7 @@ interface Part { nodes: Record<string, PlacedNode>, edges: Record<string, Point[
 /** One dagre run over some nodes; `lanes` become compound clusters. */
 function runDagre(graph: GraphSnapshot, sizes: Map<string, ReturnType<typeof nodeSize>>, o: LayoutOptions, lanes: readonly GraphGroup[], badged: ReadonlySet<string>): Part {
   const g = new dagre.graphlib.Graph({ compound: lanes.length > 0, multigraph: false })
-  g.setGraph({ ranker: 'tight-tree', rankdir: o.direction, nodesep: o.compact ? 18 : 26, ranksep: o.compact ? 22 : 34, edgesep: 14, marginx: 0, marginy: 0 })
+  g.setGraph({ ranker: 'tight-tree', rankdir: o.direction, nodesep: o.compact ? 12 : 22, ranksep: o.compact ? 22 : 34, edgesep: 14, marginx: 0, marginy: 0 })
   g.setDefaultEdgeLabel(() => ({}))
   for (const n of graph.nodes) g.setNode(n.id, { width: sizes.get(n.id)!.width, height: sizes.get(n.id)!.height })
   for (const lane of lanes) {
@@ -71,6 +75,25 @@ function runDagre(graph: GraphSnapshot, sizes: Map<string, ReturnType<typeof nod
     if (g.hasNode(e.from) && g.hasNode(e.to))
       g.setEdge(e.from, e.to)
   }
+  // Stacked lanes: an unseen edge from each last node of a lane to each first node of the next puts
+  // the gradient lane after the forward one (as the backward pass comes after the forward pass).
+  const unseen = new Set<string>()
+  if (o.stackLanes) {
+    for (const [a, b] of lanes.slice(1).map((lane, i) => [lanes[i], lane] as const)) {
+      const inA = new Set(a.nodes)
+      const inB = new Set(b.nodes)
+      const lastsA = a.nodes.filter(id => !graph.edges.some(e => e.from === id && inA.has(e.to)))
+      const firstsB = b.nodes.filter(id => !graph.edges.some(e => e.to === id && inB.has(e.from)))
+      for (const v of lastsA) {
+        for (const w of firstsB) {
+          if (!g.hasEdge(v, w)) {
+            g.setEdge(v, w, { weight: 0 })
+            unseen.add(edgeKey(v, w))
+          }
+        }
+      }
+    }
+  }
   dagre.layout(g)
   const nodes: Record<string, PlacedNode> = {}
   for (const n of graph.nodes) {
@@ -83,7 +106,10 @@ function runDagre(graph: GraphSnapshot, sizes: Map<string, ReturnType<typeof nod
     }
   }
   const edges: Record<string, Point[]> = {}
-  for (const e of g.edges()) edges[edgeKey(e.v, e.w)] = (g.edge(e).points ?? []).map((q: Point) => ({ x: q.x, y: q.y }))
+  for (const e of g.edges()) {
+    if (!unseen.has(edgeKey(e.v, e.w)))
+      edges[edgeKey(e.v, e.w)] = (g.edge(e).points ?? []).map((q: Point) => ({ x: q.x, y: q.y }))
+  }
   return { nodes, edges, bounds: bounds(Object.values(nodes)) }
 }
 

@@ -19,6 +19,8 @@ export interface DemoView {
   label: string
   /** the snippet output (snippets/<file>) whose lines appear as the steps print them */
   output?: string
+  /** lanes (forward, then gradient) follow each other down the slide */
+  stackLanes?: boolean
 }
 
 const view = (v: Partial<DemoView> & Pick<DemoView, 'label'>): DemoView => ({ direction: 'TB', compact: false, showValues: true, ...v })
@@ -37,7 +39,7 @@ export type DemoAlias = keyof typeof DEMO_SCRIPTS
 
 export const DEMO_VIEWS: Record<DemoAlias, DemoView> = {
   'define-by-run': view({ label: 'PyTorch autograd graph', output: 'define-by-run.out' }),
-  'define-then-run': view({ label: 'TensorFlow 1 graph', direction: 'LR', compact: true, output: 'define-then-run.out' }),
+  'define-then-run': view({ label: 'TensorFlow 1 graph', compact: true, stackLanes: true, output: 'define-then-run.out' }),
   'dynamic-control-flow': view({ label: 'Recorded graphs', compact: true, output: 'dynamic-control-flow.out' }),
   'tracing-trap': view({ label: 'Traced graphs', compact: true, output: 'trace-pitfall.out' }),
   'graph-passes': view({ label: 'Captured graph', showValues: false }),

@@ -8,14 +8,15 @@ import { DEMO_SCRIPTS, DEMO_VIEWS } from '../../../demos/index'
 const demos = Object.entries(DEMO_SCRIPTS).map(([alias, build]) => {
   const view = DEMO_VIEWS[alias as keyof typeof DEMO_VIEWS]
   const script = build()
-  return { alias, script, layout: layoutDemo(script, { direction: view.direction, compact: view.compact, showValues: view.showValues, maxWidth: 520 }), view }
+  const options = { direction: view.direction, compact: view.compact, showValues: view.showValues, stackLanes: view.stackLanes, maxWidth: 520 }
+  return { alias, script, options, layout: layoutDemo(script, options), view }
 })
 
-describe.each(demos)('layout of $alias', ({ script, layout, view }) => {
+describe.each(demos)('layout of $alias', ({ script, layout, options }) => {
   const boxes = Object.entries(layout.nodes)
 
   it('is computed once: the same object for every later call', () => {
-    expect(layoutDemo(script, { direction: view.direction, compact: view.compact, showValues: view.showValues, maxWidth: 520 })).toBe(layout)
+    expect(layoutDemo(script, { ...options })).toBe(layout)
   })
 
   it('places every node any step shows', () => {
