@@ -6,6 +6,7 @@ import { checkCommand } from './commands/check'
 import { doctorCommand } from './commands/doctor'
 import { hintCommand } from './commands/hint'
 import { listCommand } from './commands/list'
+import { notebookCommand } from './commands/notebook'
 import { planCommand } from './commands/plan'
 import { resetCommand } from './commands/reset'
 import { solutionCommand } from './commands/solution'
@@ -109,6 +110,7 @@ cli.command('verify', 'Every starter fails its checks and every solution passes 
   .option('--allow-missing-python', 'Skip Python exercises when the Python environment is missing')
   .option('--record-starters', 'Record the starters\' hashes as they are now (after changing a starter on purpose)')
   .action((options: Options) => withSession(options, s => verifyCommand(s, { allowMissingPython: Boolean(options.allowMissingPython), recordStarters: Boolean(options.recordStarters) })))
+cli.command('notebook [id]', 'The Python exercises as notebooks in JupyterLab (your copies: my-notebooks/)').option('--no-browser', 'Do not open a browser').option('--fresh', 'Start that notebook over (your copy is backed up first)').action((id: string | undefined, options: { browser?: boolean, fresh?: boolean }) => notebookCommand(id, options))
 cli.help()
 
 async function main(): Promise<number> {
