@@ -58,7 +58,7 @@ export function ensureCopies(paths: WorkshopPaths, fresh?: string): CopyOutcome 
   for (const name of readdirSync(originals).filter(n => n.endsWith('.ipynb')).sort()) {
     const original = join(originals, name)
     const copy = join(copies, name)
-    if (existsSync(copy) && name === `${fresh}.ipynb`) {
+    if (fresh && existsSync(copy) && name === `${fresh}.ipynb`) {
       const dir = join(paths.backupsDir, fresh)
       mkdirSync(dir, { recursive: true })
       outcome.backup = join(dir, `${timestamp()}-${name}`)
@@ -108,7 +108,17 @@ export async function notebookCommand(input: string | undefined, options: Notebo
     console.log(pc.yellow(`A newer ${id} notebook is in notebooks/; your copy is kept. To start over from the new one (yours is backed up first): npm run workshop -- notebook ${id} --fresh`))
   }
   console.log(`Opening JupyterLab in ${shown(paths, copies)}/ (Ctrl-C here stops it). Notebook progress is separate from the CLI's list.`)
-  const args = ['lab', `--ServerApp.root_dir=${copies}`, ...(options.browser === false ? ['--no-browser'] : [])]
+  const args = [
+    'lab',
+    `--ServerApp.root_dir=${copies}`,
+    // The workshop works offline: no news feed, no update check, no extension manager asking PyPI.
+    '--LabApp.news_url=None',
+    '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
+    '--LabApp.extension_manager=readonly',
+    // Containers and workshop VMs often run as root; JupyterLab refuses that unless told.
+    ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
+    ...(options.browser === false ? ['--no-browser'] : []),
+  ]
   if (exercise)
     args.push(`${exercise.id}.ipynb`)
   const child = spawn(lab, args, { cwd: copies, stdio: 'inherit' })
