@@ -15,11 +15,12 @@ import { kitRoot, runCli } from './cli-harness'
 const roots: string[] = []
 afterAll(() => roots.forEach(root => rmSync(root, { recursive: true, force: true })))
 
-/** A workshop root with the kit's real exercises and generated notebooks. */
+/** A workshop root with the kit's real exercises, solutions and generated notebooks. */
 function kitCopy(): string {
   const root = mkdtempSync(join(tmpdir(), 'workshop-notebooks-'))
   roots.push(root)
   cpSync(join(kitRoot, 'exercises'), join(root, 'exercises'), { recursive: true, filter: src => !/[/\\]exercise\.(?:py|ts)$/.test(src) })
+  cpSync(join(kitRoot, 'solutions'), join(root, 'solutions'), { recursive: true })
   cpSync(join(kitRoot, 'notebooks'), join(root, 'notebooks'), { recursive: true })
   return root
 }
