@@ -225,7 +225,7 @@ export async function demosSection(ctx: Context): Promise<SectionResult> {
     for (const f of figures.slice(0, 2)) {
       if (f.met === false && worst) {
         f.why = `Median per demo walk: ${perDemo}. The worst was ${worst.r.alias} (slide ${worst.r.slide}): a ${ms(worst.t)} task, ${worst.r.longTasks.filter(t => t.duration > 50).length} over 50 ms in ${worst.r.clicks} clicks. `
-          + 'The layout is now computed once per demo (charts/demo-layout.ts, at mount): a click re-renders one SVG and Slidev's code highlight. On a machine as loaded as this one (see the load average above) a task also waits for a core; what remains would take an idle machine to attribute, then rendering less per click (no TransitionGroup on unchanged nodes).'
+          + 'The layout is now computed once per demo (charts/demo-layout.ts, at mount): a click re-renders one SVG and Slidev\'s code highlight. On a machine as loaded as this one (see the load average above) a task also waits for a core; what remains would take an idle machine to attribute, then rendering less per click (no TransitionGroup on unchanged nodes).'
       }
     }
     figures[0].note = `${demos.map(d => d.alias).join(', ')}; ${ctx.smoke ? 'first 2 clicks' : 'every click'}, ${600} ms apart, after Slidev has mounted every slide (its preload 3 s after a page load, paid once at the start of a talk).`
