@@ -17,7 +17,7 @@ export const CODE = [
   '    return y - 1',
   '',
   '',
-  'counter = CompileCounter()  # a backend that only counts graphs',
+  'counter = CompileCounter()  # a backend that counts graphs',
   'compiled = torch.compile(f, backend=counter)',
   'for n in [3, 3, 5, 7]:',
   '    compiled(torch.ones(n))',

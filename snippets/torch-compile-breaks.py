@@ -16,7 +16,7 @@ def f(x):
     return y - 1
 
 
-counter = CompileCounter()  # a backend that only counts graphs
+counter = CompileCounter()  # a backend that counts graphs
 compiled = torch.compile(f, backend=counter)
 for n in [3, 3, 5, 7]:
     compiled(torch.ones(n))
