@@ -64,8 +64,9 @@ export function formatResult(session: Session, exercise: Exercise, result: Check
     if (envAdvice && !result.message.includes('setup:python'))
       lines.push(indent(PYTHON_SETUP_HINT))
   }
-  if (result.verdict === 'fail' && result.location)
-    lines.push(pc.dim(`  at ${result.location.file}${result.location.line ? `:${result.location.line}` : ''}`))
+  const at = result.location && `${result.location.file}${result.location.line ? `:${result.location.line}` : ''}`
+  if (result.verdict === 'fail' && at && !result.message.includes(at)) // said once is enough
+    lines.push(pc.dim(`  at ${at}`))
   const printed = formatOutput(result.output)
   if (printed)
     lines.push('', printed)
@@ -87,7 +88,7 @@ export function formatOutput(output: CheckResult['output']): string {
     const kept = lines.slice(0, OUTPUT_LINES)
     const more = lines.length - kept.length
     blocks.push([
-      pc.dim(`── your code printed (${stream}) ──`),
+      pc.dim(`── printed while the checks ran (${stream}) ──`),
       ...kept.map(line => `  ${line}`),
       ...(more > 0 ? [pc.dim(`  … ${more} more line${more === 1 ? '' : 's'}`)] : []),
     ].join('\n'))

@@ -26,6 +26,6 @@ describe.concurrent('typeScript feedback', () => {
     writeFileSync(join(root, 'exercises/01-add/exercise.ts'), 'export function add(a: number, b: number): number {\n  console.log(\'adding\', a, b)\n  console.error(\'careful\')\n  return a + b\n}\n')
     const { code, stdout } = await runCli(root, ['check', '01'])
     expect(code).toBe(0)
-    expect(stdout).toMatch(/01-add passes[\s\S]*── your code printed \(stdout\) ──\n {2}adding 2 3\n[\s\S]*── your code printed \(stderr\) ──\n {2}careful/)
+    expect(stdout).toMatch(/01-add passes[\s\S]*── printed while the checks ran \(stdout\) ──\n {2}adding 2 3\n[\s\S]*── printed while the checks ran \(stderr\) ──\n {2}careful/)
   })
 })
