@@ -21,4 +21,14 @@ export declare function useNav(): {
   /** true while exporting (PDF) or on the print route: show every demo in its final state */
   isPrintMode: ComputedRef<boolean>
   isPresenter: ComputedRef<boolean>
+  /** every slide of the deck, in order */
+  slides: ComputedRef<SlideRoute[]>
 }
+
+export interface SlideRoute {
+  no: number
+  meta: { slide: { title?: string, frontmatter: Record<string, unknown> } }
+}
+
+/** The resolved headmatter of slides.md, including the deck's own keys (speaker, event, kit, workshop). */
+export declare const configs: Record<string, unknown> & { title: string }
