@@ -1,15 +1,18 @@
-// Every workshop exercise is announced on the slide its manifest entry names, with the command to run.
+// Every workshop exercise is announced on the slide its manifest entry names. In workshop mode (and the
+// handout) that is the full card with the command to run; in talk mode, the default, only a small
+// marker in the footer's corner.
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { deckState, guardPage, slideLocator } from '../support/page-guard'
 
 // Read, not imported: Node's ESM loader wants an import attribute for JSON, which the type-check's bundler mode does not.
 const manifest = JSON.parse(readFileSync(new URL('../../exercises/manifest.json', import.meta.url), 'utf8')) as { exercises: { id: string, title: string, slide: string }[] }
+const slidesWithExercises = [...new Set(manifest.exercises.map(e => e.slide))]
 
 for (const exercise of manifest.exercises) {
-  test(`exercise ${exercise.id} is on slide /${exercise.slide}`, async ({ page }) => {
+  test(`workshop mode: exercise ${exercise.id} is on slide /${exercise.slide}`, async ({ page }) => {
     const problems = guardPage(page)
-    await page.goto(`/${exercise.slide}`)
+    await page.goto(`/${exercise.slide}?workshop`)
     const card = page.locator(`[data-exercise="${exercise.id}"]`)
     await expect(card).toBeVisible()
     await expect(card).toContainText(exercise.title)
@@ -30,3 +33,31 @@ for (const exercise of manifest.exercises) {
     expect(problems).toEqual([])
   })
 }
+
+for (const alias of slidesWithExercises) {
+  test(`talk mode: slide /${alias} shows only a small marker in a corner`, async ({ page }) => {
+    const problems = guardPage(page)
+    await page.goto(`/${alias}`)
+    const slide = slideLocator(page, (await deckState(page)).slide)
+    await expect(slide.locator('[data-exercise-marker]')).toBeVisible()
+    await expect(slide.locator('[data-exercise]')).toHaveCount(0)
+    const numbers = manifest.exercises.filter(e => e.slide === alias).map(e => String(Number(e.id.slice(0, 2))))
+    for (const n of numbers)
+      await expect(slide.locator('[data-exercise-marker]')).toContainText(n)
+
+    const canvas = (await slide.boundingBox())!
+    const marker = (await slide.locator('[data-exercise-marker]').boundingBox())!
+    // Small: under 1 % of the canvas. In a corner: inside the bottom-right eighth of both axes.
+    expect(marker.width * marker.height, 'marker area').toBeLessThan(0.01 * canvas.width * canvas.height)
+    expect(marker.x, 'marker starts in the right part').toBeGreaterThan(canvas.x + 0.7 * canvas.width)
+    expect(marker.y, 'marker starts in the bottom part').toBeGreaterThan(canvas.y + 0.88 * canvas.height)
+    expect(problems).toEqual([])
+  })
+}
+
+test('the headmatter or the URL switches modes: ?workshop=0 turns the cards off again', async ({ page }) => {
+  await page.goto(`/${slidesWithExercises[0]}?workshop=0`)
+  const slide = slideLocator(page, (await deckState(page)).slide)
+  await expect(slide.locator('[data-exercise-marker]')).toBeVisible()
+  await expect(slide.locator('[data-exercise]')).toHaveCount(0)
+})
