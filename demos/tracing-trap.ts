@@ -104,7 +104,8 @@ function build(): DemoScript {
   for (const s of steps.slice(-2)) s.line = -1
   const layout = unionSnapshots(steps.map(s => s.snapshot))
   labelSteps(steps, layout)
-  markPrinted(steps, CODE, [['print("eager', 'eager'], ['print("traced', 'traced']])
+  // tracing itself prints the two warnings (first in the output)
+  markPrinted(steps, CODE, [['torch.jit.trace(', 'Warning:'], ['print("eager', 'eager'], ['print("traced', 'traced']])
   for (const g of groups) g.nodes = layout.nodes.filter(n => n.id.startsWith(`${g.id}.`)).map(n => n.id)
   return { code: CODE, lang: 'python', steps, layout, groups }
 }
