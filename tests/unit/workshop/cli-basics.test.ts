@@ -38,7 +38,7 @@ describe.concurrent('workshop CLI without running checks', () => {
     const root = freshRoot()
     const { code, stdout } = await runCli(root, ['hint', '2'])
     expect(code).toBe(0)
-    expect(stdout).toContain('Hint 1/1 for 02-scale: Map over the values.')
+    expect(stdout).toContain('Hint 1/2 for 02-scale: Map over the values.')
   })
 
   it('shows the next hint each time and remembers it', async () => {
