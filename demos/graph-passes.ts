@@ -35,6 +35,7 @@ function readable(summary: string, s: GraphSnapshot): string {
     .replace(/\bn\d+\b/g, id => label.get(id) ?? id)
     .replace(/(\S+) \(\1\)/g, '$1') // "log (log)"
     .replace(/one node fused\([^)]*\)/, 'one fused node')
+    .replace(/merged (\S+) into \1 \(both (\w+) of (\w+)\)/, 'two $2($3) became one') // CSE: "merged exp into exp (both exp of x)"
 }
 
 function captured(): Graph {
