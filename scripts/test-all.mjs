@@ -63,7 +63,10 @@ if (!existsSync(venvPython))
 run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], { counts: vitestCounts('test-results/unit.json') })
 
 if (existsSync('tests/python'))
-  run('python snippets and exercises', venvPython, ['-m', 'pytest', 'tests/python', '-q', '-p', 'no:cacheprovider', '--junitxml=test-results/python.xml'], { counts: pytestCounts('test-results/python.xml') })
+  run('python snippets and exercises', venvPython, ['-m', 'pytest', 'tests/python', '-q', '-p', 'no:cacheprovider', '--ignore=tests/python/test_notebooks.py', '--junitxml=test-results/python.xml'], { counts: pytestCounts('test-results/python.xml') })
+// A stage of its own, so the summary shows what running every exercise's notebook with nbclient costs.
+if (existsSync('tests/python/test_notebooks.py'))
+  run('notebooks (nbclient, every Python exercise)', venvPython, ['-m', 'pytest', 'tests/python/test_notebooks.py', '-q', '-p', 'no:cacheprovider', '--junitxml=test-results/notebooks.xml'], { counts: pytestCounts('test-results/notebooks.xml') })
 
 run('workshop verify (starters fail, solutions pass)', 'npm', ['run', '--silent', 'workshop', '--', 'verify'])
 
