@@ -31,7 +31,9 @@ export interface TimelineOptions {
   lanesPerSide: number
   /** horizontal padding inside the SVG */
   padding?: number
-  /** width in px of an event's label box (default: an estimate for a 13px title over an 11px date) */
+  /** least distance between two marks' centres (default 16) */
+  markGap?: number
+  /** width in px of an event's label box (default: an estimate for a 14px title over a 12.5px date) */
   measure?: (event: TimelineEvent) => number
 }
 
@@ -52,9 +54,41 @@ export function selectEvents(events: TimelineEvent[], fromYear: number, toYear: 
     .sort((a, b) => toFractionalYear(a.date) - toFractionalYear(b.date))
 }
 
-/** Bold 13px titles average about 8px a glyph in Inter, 11px secondary lines about 6px; plus a margin. */
+/** Bold 14px titles average about 8.6px a glyph in Inter, 12.5px secondary lines about 6.9px; plus a margin. */
 export function estimateLabelWidth(event: TimelineEvent, secondary: string[] = [event.date]): number {
-  return Math.max(event.label.length * 8, ...secondary.map(t => t.length * 6)) + 8
+  return Math.max(event.label.length * 8.6, ...secondary.map(t => t.length * 6.9)) + 8
+}
+
+/**
+ * Moves marks that would touch apart, keeping their order: each run of marks closer than `gap` is
+ * spread `gap` apart around the mean of its true positions, and runs that then touch merge. The
+ * labels still give the exact dates; a mark moves at most a few days' worth of axis.
+ */
+export function dodgeMarks(xs: number[], gap: number, min = -Infinity, max = Infinity): number[] {
+  let runs: { from: number, xs: number[] }[] = []
+  xs.forEach((x, i) => runs.push({ from: i, xs: [x] }))
+  const place = (r: { xs: number[] }) => {
+    const mean = r.xs.reduce((a, b) => a + b, 0) / r.xs.length
+    const half = (r.xs.length - 1) * gap / 2
+    const start = Math.min(Math.max(mean - half, min), max - 2 * half)
+    return r.xs.map((_, i) => start + i * gap)
+  }
+  for (let merged = true; merged;) {
+    merged = false
+    const next: typeof runs = []
+    for (const run of runs) {
+      const prev = next.at(-1)
+      if (prev && place(prev).at(-1)! + gap > place(run)[0]) {
+        prev.xs.push(...run.xs)
+        merged = true
+      }
+      else {
+        next.push({ from: run.from, xs: [...run.xs] })
+      }
+    }
+    runs = next
+  }
+  return runs.flatMap(place)
 }
 
 interface Slot { side: 'above' | 'below', lane: number }
@@ -76,9 +110,14 @@ export function layoutTimeline(events: TimelineEvent[], options: TimelineOptions
   const gap = 10
   const placed: PlacedEvent[] = []
 
-  const sorted = [...events].sort((a, b) => toFractionalYear(b.date) - toFractionalYear(a.date))
+  // Marks 16 px apart at least (they are 14 px wide): none may touch another.
+  const ascending = [...events].sort((a, b) => toFractionalYear(a.date) - toFractionalYear(b.date))
+  const dodged = dodgeMarks(ascending.map(e => scale(toFractionalYear(e.date))), options.markGap ?? 16, padding, width - padding)
+  const markX = new Map(ascending.map((e, i) => [e.id, dodged[i]]))
+
+  const sorted = [...ascending].reverse()
   for (const event of sorted) {
-    const x = scale(toFractionalYear(event.date))
+    const x = markX.get(event.id)!
     const labelWidth = Math.ceil(measure(event))
     const anchor: 'start' | 'end' = x + labelWidth > width - 2 ? 'end' : 'start'
     const labelLeft = anchor === 'start' ? x - 4 : x + 4 - labelWidth

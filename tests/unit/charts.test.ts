@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { layoutBars, shareFromCounts } from '../../charts/bar-layout'
 import { formatDate, linearScale, toFractionalYear } from '../../charts/scales'
 import { timelineEvents } from '../../charts/timeline-data'
-import { estimateLabelWidth, labelsOverlap, layoutTimeline, selectEvents, stemCrossesLabel } from '../../charts/timeline-layout'
+import { dodgeMarks, estimateLabelWidth, labelsOverlap, layoutTimeline, selectEvents, stemCrossesLabel } from '../../charts/timeline-layout'
 import AdoptionChart from '../../components/AdoptionChart.vue'
 import Timeline from '../../components/Timeline.vue'
 import shares from '../../data/conference-shares.json'
@@ -36,7 +36,7 @@ describe('scales', () => {
 })
 
 describe('timeline layout', () => {
-  const slices: [number, number, string[]?][] = [[2015, 2017], [2018, 2020], [2022, 2026, ['pytorch-foundation', 'pytorch-2-0', 'torch-export-prototype', 'keras-3', 'litert', 'torchserve-limited', 'transformers-drops-tf', 'torchscript-deprecated', 'executorch-1-0', 'pytorch-2-14']]]
+  const slices: [number, number, string[]?][] = [[2015, 2017], [2018, 2020], [2023, 2026, ['pytorch-2-0', 'keras-3', 'litert', 'torchserve-limited', 'transformers-drops-tf', 'executorch-1-0', 'pytorch-latest']]]
   for (const [from, to, ids] of slices) {
     for (const details of [false, true]) {
       it(`${from}–${to}${ids ? ' (subset)' : ''}${details ? ', with details' : ''}: labels apart and inside, no stem through a label`, () => {
@@ -56,6 +56,23 @@ describe('timeline layout', () => {
         }
       })
     }
+  }
+  it('moves touching marks apart, in order, and leaves lone marks where they are', () => {
+    const xs = [10, 100, 104, 106, 300, 311]
+    const out = dodgeMarks(xs, 16)
+    expect(out[0]).toBe(10)
+    for (let i = 1; i < out.length; i++)
+      expect(out[i] - out[i - 1]).toBeGreaterThanOrEqual(16 - 1e-9)
+    expect((out[1] + out[2] + out[3]) / 3).toBeCloseTo((100 + 104 + 106) / 3)
+    expect(dodgeMarks([0, 1], 16, 0)).toEqual([0, 16])
+  })
+  for (const [from, to, ids] of slices) {
+    it(`${from}–${to}: no two marks closer than 16 px`, () => {
+      const { events: placed } = layoutTimeline(selectEvents(events, from, to, ids), { width: 860, fromYear: from, toYear: to, lanesPerSide: 3 })
+      const xs = placed.map(p => p.x).sort((a, b) => a - b)
+      for (let i = 1; i < xs.length; i++)
+        expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(16 - 1e-9)
+    })
   }
   it('selects by year range and ids, in date order', () => {
     const selected = selectEvents(events, 2018, 2018)
