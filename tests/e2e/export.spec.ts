@@ -10,10 +10,14 @@ import { DEMOS, slideNo } from '../support/demo-slides'
 
 const slides = await loadDeck()
 
-/** The PDF's text, all of it or one page. */
-function pdfText(file: string, page?: number): string {
+/**
+ * The PDF's text, all of it or one page. `layout` keeps columns side by side (a demo's labels stay
+ * in rows); reading order keeps a block together, so a title that wraps beside code still reads whole.
+ */
+function pdfText(file: string, page?: number, order: 'layout' | 'reading' = 'layout'): string {
   const range = page ? ['-f', String(page), '-l', String(page)] : []
-  return plainText(execFileSync('pdftotext', [...range, '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }))
+  const mode = order === 'layout' ? ['-layout'] : []
+  return plainText(execFileSync('pdftotext', [...range, ...mode, file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }))
 }
 
 function pdfPages(file: string): number {
@@ -50,7 +54,7 @@ test('the PDF handout has one page per slide, each with its own title', () => {
   runExport('slides')
   expect(pdfPages(SLIDES_PDF)).toBe(slides.length)
   for (const slide of slides)
-    expect(pdfText(SLIDES_PDF, slide.no), `title of slide ${slide.no} on page ${slide.no}`).toContain(slide.title)
+    expect(pdfText(SLIDES_PDF, slide.no, 'reading'), `title of slide ${slide.no} on page ${slide.no}`).toContain(slide.title)
 })
 
 test('every handout page is drawn at full size (no slide shrunk onto a black page)', () => {
