@@ -57,9 +57,23 @@ test('the PDF handout has one page per slide, each with its own title', () => {
     expect(pdfText(SLIDES_PDF, slide.no, 'reading'), `title of slide ${slide.no} on page ${slide.no}`).toContain(slide.title)
 })
 
+/** Section slides are set on the identity's night blue (styles/identity.css), every other slide on white. */
+const NIGHT_GREY = (() => {
+  const hex = /--kit-night:\s*#([\da-f]{6})/i.exec(readFileSync('styles/identity.css', 'utf8'))![1]
+  const [r, g, b] = [0, 2, 4].map(i => Number.parseInt(hex.slice(i, i + 2), 16))
+  return 0.299 * r + 0.587 * g + 0.114 * b
+})()
+
 test('every handout page is drawn at full size (no slide shrunk onto a black page)', () => {
-  for (const slide of slides)
-    expect(cornerGrey(SLIDES_PDF, slide.no), `bottom-right corner of page ${slide.no}`).toBeGreaterThan(200)
+  // A shrunk slide leaves the page's corner black (0); a full-size one shows the slide's own background there.
+  for (const slide of slides) {
+    const grey = cornerGrey(SLIDES_PDF, slide.no)
+    const where = `bottom-right corner of page ${slide.no} (${slide.frontmatter.layout ?? 'default'} layout)`
+    if (slide.frontmatter.layout === 'section')
+      expect(Math.abs(grey - NIGHT_GREY), where).toBeLessThan(8)
+    else
+      expect(grey, where).toBeGreaterThan(200)
+  }
 })
 
 test('the PDF handout draws every demo in its final state', () => {
