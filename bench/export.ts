@@ -1,9 +1,10 @@
-// PDF export time per slide: Slidev's own exporter (dev server + Chromium printing every slide), the
-// same way `npm run export` runs it, for one deck.
+// PDF export time per slide: Slidev's own exporter (a fresh build, served, Chromium printing every
+// slide), the same way `npm run export` runs it, for one deck.
 import { spawnSync } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SLIDEV_EXPORT_FLAGS, slidevBrowser } from '../scripts/browser'
+import { slidevBrowser, slidevPdfArgs } from '../scripts/browser'
 import { ROOT } from '../scripts/paths'
 
 export interface ExportRun {
@@ -17,10 +18,12 @@ const slidevBin = join(ROOT, 'node_modules', '.bin', 'slidev')
 export function exportDeck(deckDir: string, pdf: string, slides: number): ExportRun {
   const { executablePath, env } = slidevBrowser()
   rmSync(pdf, { force: true })
-  const args = ['export', 'slides.md', '--executable-path', executablePath, '--output', pdf, ...SLIDEV_EXPORT_FLAGS]
+  const out = mkdtempSync(join(tmpdir(), 'bench-export-'))
+  const args = slidevPdfArgs({ entry: 'slides.md', out, pdf, executablePath })
   const started = performance.now()
   const run = spawnSync(slidevBin, args, { cwd: deckDir, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 })
   const wallMs = performance.now() - started
+  rmSync(out, { recursive: true, force: true })
   if (run.status !== 0 || !existsSync(pdf)) {
     const tail = `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-15).join('\n')
     throw new Error(`slidev export failed in ${deckDir} (exit ${run.status}):\n${tail}`)
