@@ -6,6 +6,9 @@ const port = Number(process.env.E2E_PORT ?? 4173)
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Playwright empties its output folder when it starts; npm test's Python lane, still running beside
+  // it, keeps its logs and reports in test-results/ itself.
+  outputDir: 'test-results/e2e',
   timeout: 120_000,
   fullyParallel: false,
   workers: 2,

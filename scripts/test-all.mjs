@@ -1,22 +1,50 @@
-// `npm test`: every check the kit has, in order, then one closing line `N passed, M failed`.
+// `npm test`: every check the kit has, then one closing line `N passed, M failed`.
 // Stages keep going after a failure so one run shows everything that is wrong; the exit code is 1 if any failed.
-import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+//
+// Two lanes run side by side. The Python lane (pytest on the snippets and exercises, then every notebook
+// through nbclient) spends much of its time starting interpreters and kernels and importing frameworks,
+// and the Node lane (type-check to end-to-end) is what it overlaps; one after the other they took
+// ~2 min longer. The Node lane prints as it goes; the Python lane writes to a log, printed whole when it
+// ends so the two never interleave. The summary lists each lane's stages together.
+import { spawn } from 'node:child_process'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 
-const results = []
 const venvPython = '.venv/bin/python'
+/** Each lane's stages in the order they ran: the summary lists setup, then Node, then Python. */
+const results = { setup: [], node: [], python: [] }
 
-function run(name, command, args, { counts } = {}) {
-  console.log(`\n━━ ${name}: ${[command, ...args].join(' ')}`)
+/** Runs one stage; `output` is 'inherit' or a log file's path. Resolves with whether it passed. */
+function run(name, command, args, { counts, output = 'inherit', lane = 'node' } = {}) {
+  const slot = results[lane].push({ name }) - 1
+  const header = `\n━━ ${name}: ${[command, ...args].join(' ')}\n`
+  const fd = output === 'inherit' ? undefined : openSync(output, 'a')
+  if (fd === undefined)
+    process.stdout.write(header)
+  else
+    writeSync(fd, header)
+  const stdio = fd === undefined ? 'inherit' : ['ignore', fd, fd]
   const started = Date.now()
-  const child = spawnSync(command, args, { stdio: 'inherit', env: process.env })
-  const ok = child.status === 0
-  const counted = counts?.()
-  const tally = counted ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 }
-  if (!ok && tally.failed === 0)
-    tally.failed = 1 // a crash before any test ran still counts as a failure
-  results.push({ name, ok, seconds: (Date.now() - started) / 1000, ...tally })
-  return ok
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio, env: process.env })
+    child.on('error', error => finish(null, error))
+    child.on('exit', status => finish(status))
+    let done = false
+    function finish(status, error) {
+      if (done)
+        return
+      done = true
+      if (fd !== undefined)
+        closeSync(fd)
+      if (error)
+        console.error(`✖ ${name}: could not start ${command}: ${error.message}`)
+      const ok = status === 0
+      const tally = counts?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 }
+      if (!ok && tally.failed === 0)
+        tally.failed = 1 // a crash before any test ran still counts as a failure
+      results[lane][slot] = { name, ok, seconds: (Date.now() - started) / 1000, ...tally }
+      resolve(ok)
+    }
+  })
 }
 
 function readJson(file) {
@@ -54,32 +82,43 @@ function pytestCounts(file) {
 }
 
 rmSync('test-results', { recursive: true, force: true })
+mkdirSync('test-results', { recursive: true })
+const pythonLog = 'test-results/python-lane.log'
+const pytest = ['-m', 'pytest', '-q', '-p', 'no:cacheprovider']
+const started = Date.now()
 
-run('type-check', 'npx', ['vue-tsc', '--noEmit'])
-run('lint', 'npx', ['eslint', '.'])
-// Before the unit tests: the runner's Python-track tests need the venv (they skip without it).
+// First, alone: both lanes need the venv (the runner's Python-track unit tests skip without it).
 if (!existsSync(venvPython))
-  run('python environment', 'npm', ['run', 'setup:python'])
-run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], { counts: vitestCounts('test-results/unit.json') })
+  await run('python environment', 'npm', ['run', 'setup:python'], { lane: 'setup' })
 
-if (existsSync('tests/python'))
-  run('python snippets and exercises', venvPython, ['-m', 'pytest', 'tests/python', '-q', '-p', 'no:cacheprovider', '--ignore=tests/python/test_notebooks.py', '--junitxml=test-results/python.xml'], { counts: pytestCounts('test-results/python.xml') })
-// A stage of its own, so the summary shows what running every exercise's notebook with nbclient costs.
-if (existsSync('tests/python/test_notebooks.py'))
-  run('notebooks (nbclient, every Python exercise)', venvPython, ['-m', 'pytest', 'tests/python/test_notebooks.py', '-q', '-p', 'no:cacheprovider', '--junitxml=test-results/notebooks.xml'], { counts: pytestCounts('test-results/notebooks.xml') })
+async function pythonLane() {
+  if (existsSync('tests/python'))
+    await run('python snippets and exercises', venvPython, [...pytest, 'tests/python', '--ignore=tests/python/test_notebooks.py', '--junitxml=test-results/python.xml'], { counts: pytestCounts('test-results/python.xml'), output: pythonLog, lane: 'python' })
+  // A stage of its own, so the summary shows what running every exercise's notebook with nbclient costs.
+  if (existsSync('tests/python/test_notebooks.py'))
+    await run('notebooks (nbclient, every Python exercise)', venvPython, [...pytest, 'tests/python/test_notebooks.py', '--junitxml=test-results/notebooks.xml'], { counts: pytestCounts('test-results/notebooks.xml'), output: pythonLog, lane: 'python' })
+  console.log(`\n━━ python lane (run beside the stages above), from ${pythonLog}`)
+  console.log(existsSync(pythonLog) ? readFileSync(pythonLog, 'utf8') : '(no output)')
+}
 
-run('workshop verify (starters fail, solutions pass)', 'npm', ['run', '--silent', 'workshop', '--', 'verify'])
+async function nodeLane() {
+  await run('type-check', 'npx', ['vue-tsc', '--noEmit'])
+  await run('lint', 'npx', ['eslint', '.'])
+  await run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], { counts: vitestCounts('test-results/unit.json') })
+  await run('workshop verify (starters fail, solutions pass)', 'npm', ['run', '--silent', 'workshop', '--', 'verify'])
+  if (await run('build the deck', 'npm', ['run', '--silent', 'build']))
+    await run('end-to-end (built deck, real Chromium)', 'npx', ['playwright', 'test'], { counts: playwrightCounts('test-results/e2e.json') })
+  if (existsSync('bench/run.ts'))
+    await run('benchmark smoke run', 'npm', ['run', '--silent', 'bench', '--', '--smoke'])
+}
 
-if (run('build the deck', 'npm', ['run', '--silent', 'build']))
-  run('end-to-end (built deck, real Chromium)', 'npx', ['playwright', 'test'], { counts: playwrightCounts('test-results/e2e.json') })
-
-if (existsSync('bench/run.ts'))
-  run('benchmark smoke run', 'npm', ['run', '--silent', 'bench', '--', '--smoke'])
+await Promise.all([nodeLane(), pythonLane()])
 
 console.log('\n━━ summary')
-for (const r of results)
+const all = [...results.setup, ...results.node, ...results.python]
+for (const r of all)
   console.log(`${r.ok ? '✔' : '✖'} ${r.name.padEnd(52)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0)} s`)
-const passed = results.reduce((n, r) => n + r.passed, 0)
-const failed = results.reduce((n, r) => n + r.failed, 0)
-console.log(`${passed} passed, ${failed} failed`)
-process.exit(results.every(r => r.ok) ? 0 : 1)
+const passed = all.reduce((n, r) => n + r.passed, 0)
+const failed = all.reduce((n, r) => n + r.failed, 0)
+console.log(`${passed} passed, ${failed} failed in ${((Date.now() - started) / 60000).toFixed(1)} min`)
+process.exit(all.every(r => r.ok) ? 0 : 1)
