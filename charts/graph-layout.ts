@@ -33,37 +33,52 @@ export interface GraphLayout {
 export interface LayoutOptions extends TextOptions {
   direction: 'TB' | 'LR'
   groups?: readonly GraphGroup[]
-  /** nodes that show a badge (NEW, FROZEN, …) at some step: their box gets a row for it */
-  badged?: ReadonlySet<string>
+  /**
+   * nodes that show a badge (NEW, FROZEN, …) at some step: their box gets a row for it, as wide as
+   * the longest badge each shows (by its number of letters; a set means any badge, up to REMOVED)
+   */
+  badged?: ReadonlySet<string> | ReadonlyMap<string, number>
   /** other versions of the nodes (earlier steps): each box fits the longest text any of them has */
   samples?: readonly GraphSnapshot[]
-  /** separate groups are packed in rows no wider than this */
+  /** separate groups are packed in rows no wider than maxWidth, or in columns no taller than maxHeight */
+  pack?: 'rows' | 'columns'
   maxWidth?: number
+  maxHeight?: number
   /** groups joined by edges (lanes) follow each other along the direction instead of side by side */
   stackLanes?: boolean
+  /**
+   * A node that replaces others (a fused kernel) and the nodes it replaces: it goes in the rank of the
+   * last of them, beside it, rather than in a column of its own next to its inputs
+   */
+  replaces?: Readonly<Record<string, readonly string[]>>
 }
 
 const edgeKey = (from: string, to: string) => `${from}->${to}`
+/** dagre's separations between nodes of a rank and between ranks (compact graphs use less) */
+const NODE_SEP = 22
+const RANK_SEP = 34
 
-function nodeSize(versions: readonly SnapshotNode[], o: LayoutOptions, badged: boolean) {
+function nodeSize(versions: readonly SnapshotNode[], o: LayoutOptions, badgeLetters: number) {
+  const badged = badgeLetters > 0
   const texts = versions.flatMap(n => [lines(n, o), lines({ ...n, value: undefined, grad: undefined }, o)])
   const rows = Math.max(...texts.map(t => t.length))
   const chars = Math.max(o.compact ? 3 : 5, ...texts.flat().map(l => l.length))
   const m = METRICS
   const padY = o.compact ? m.padY - 3 : m.padY
-  // a badged box is at least as wide as its longest badge, REMOVED (7 capitals)
-  const badgeWidth = badged ? Math.ceil(7 * m.badgeFont * 0.62 + 10 + m.padX) : 0
+  // a badged box is at least as wide as its longest badge
+  const badgeWidth = badged ? Math.ceil(badgeLetters * m.badgeFont * 0.62 + 10 + m.padX) : 0
   return { width: Math.max(badgeWidth, Math.ceil(chars * m.char + 2 * m.padX)), height: 2 * padY + rows * m.line + (badged ? m.badgeRow : 0), rows }
 }
 
 interface Part { nodes: Record<string, PlacedNode>, edges: Record<string, Point[]>, bounds: { left: number, top: number, right: number, bottom: number } }
 
 /** One dagre run over some nodes; `lanes` become compound clusters. */
-function runDagre(graph: GraphSnapshot, sizes: Map<string, ReturnType<typeof nodeSize>>, o: LayoutOptions, lanes: readonly GraphGroup[], badged: ReadonlySet<string>): Part {
+function runDagre(graph: GraphSnapshot, sizes: Map<string, ReturnType<typeof nodeSize>>, o: LayoutOptions, lanes: readonly GraphGroup[], badged: ReadonlySet<string> | ReadonlyMap<string, number>): Part {
   const g = new dagre.graphlib.Graph({ compound: lanes.length > 0, multigraph: false })
-  g.setGraph({ ranker: 'tight-tree', rankdir: o.direction, nodesep: o.compact ? 12 : 22, ranksep: o.compact ? 22 : 34, edgesep: 14, marginx: 0, marginy: 0 })
+  g.setGraph({ ranker: 'tight-tree', rankdir: o.direction, nodesep: o.compact ? 12 : NODE_SEP, ranksep: o.compact ? 22 : RANK_SEP, edgesep: 14, marginx: 0, marginy: 0 })
   g.setDefaultEdgeLabel(() => ({}))
-  for (const n of graph.nodes) g.setNode(n.id, { width: sizes.get(n.id)!.width, height: sizes.get(n.id)!.height })
+  const replacing = new Set(Object.keys(o.replaces ?? {}))
+  for (const n of graph.nodes.filter(n => !replacing.has(n.id))) g.setNode(n.id, { width: sizes.get(n.id)!.width, height: sizes.get(n.id)!.height })
   for (const lane of lanes) {
     g.setNode(`lane:${lane.id}`, {})
     for (const id of lane.nodes) {
@@ -96,21 +111,68 @@ function runDagre(graph: GraphSnapshot, sizes: Map<string, ReturnType<typeof nod
   }
   dagre.layout(g)
   const nodes: Record<string, PlacedNode> = {}
-  for (const n of graph.nodes) {
+  for (const n of graph.nodes.filter(n => !replacing.has(n.id))) {
     const p = g.node(n.id) as unknown as { x: number, y: number, width: number, height: number }
     const size = sizes.get(n.id)!
     nodes[n.id] = { x: p.x - p.width / 2, y: p.y - p.height / 2, width: p.width, height: p.height, rows: size.rows }
-    if (badged.has(n.id)) {
-      const m = METRICS
-      nodes[n.id].badge = { x: m.padX / 2, y: p.height - m.badgeRow - 3, width: p.width - m.padX, height: m.badgeRow - 2 }
-    }
+    if (badged.has(n.id))
+      nodes[n.id].badge = badgeBox(p.width, p.height)
   }
   const edges: Record<string, Point[]> = {}
   for (const e of g.edges()) {
     if (!unseen.has(edgeKey(e.v, e.w)))
       edges[edgeKey(e.v, e.w)] = (g.edge(e).points ?? []).map((q: Point) => ({ x: q.x, y: q.y }))
   }
+  for (const id of replacing) {
+    if (graph.nodes.some(n => n.id === id))
+      placeReplacing(id, graph, sizes.get(id)!, badged.has(id), shownWith(id, graph, o.samples), nodes, edges)
+  }
   return { nodes, edges, bounds: bounds(Object.values(nodes)) }
+}
+
+/**
+ * A node that replaces others (a fused kernel) goes below its inputs, as near them as it can, in space
+ * free of the nodes it is ever shown with (the step that creates it still shows the ones it replaces;
+ * nodes removed before it exists leave room). Left to dagre, it would take a column of its own next
+ * to its inputs, widening the whole drawing, and end up far from them once the others are gone.
+ */
+function placeReplacing(id: string, graph: GraphSnapshot, size: ReturnType<typeof nodeSize>, badged: boolean, shownWith: ReadonlySet<string>, nodes: Record<string, PlacedNode>, edges: Record<string, Point[]>) {
+  const inputs = graph.edges.filter(e => e.to === id && nodes[e.from]).map(e => nodes[e.from])
+  const all = bounds(Object.values(nodes))
+  const others = Object.entries(nodes).filter(([other]) => shownWith.has(other)).map(([, b]) => b)
+  const top = Math.max(all.top, ...inputs.map(b => b.y + b.height)) + RANK_SEP
+  const centre = inputs.length ? inputs.reduce((sum, b) => sum + b.x + b.width / 2, 0) / inputs.length : (all.left + all.right) / 2
+  const clear = (b: Box) => !others.some(o => overlaps({ x: b.x - NODE_SEP, y: b.y - RANK_SEP / 2, width: b.width + 2 * NODE_SEP, height: b.height + RANK_SEP }, o))
+  let best: { box: Box, cost: number } | undefined
+  for (let y = top; y + size.height <= Math.max(all.bottom, top + size.height); y += 4) {
+    for (let x = all.left; x + size.width <= Math.max(all.right, all.left + size.width); x += 4) {
+      const box = { x, y, width: size.width, height: size.height }
+      const cost = Math.abs(x + size.width / 2 - centre) + 1.5 * (y - top)
+      if ((!best || cost < best.cost) && clear(box))
+        best = { box, cost }
+    }
+  }
+  // no room inside: under everything
+  const box: PlacedNode = { ...(best?.box ?? { x: centre - size.width / 2, y: all.bottom + RANK_SEP, width: size.width, height: size.height }), rows: size.rows }
+  if (badged)
+    box.badge = badgeBox(box.width, box.height)
+  nodes[id] = box
+  for (const e of graph.edges.filter(e => e.to === id && nodes[e.from])) {
+    const from = nodes[e.from]
+    const x = Math.min(Math.max(from.x + from.width / 2, box.x + 12), box.x + box.width - 12)
+    edges[edgeKey(e.from, id)] = [{ x: from.x + from.width / 2, y: from.y + from.height }, { x, y: box.y }]
+  }
+}
+
+/** The nodes shown at some step together with `id` (every node when the steps are not known). */
+function shownWith(id: string, graph: GraphSnapshot, samples: readonly GraphSnapshot[] = []): Set<string> {
+  const withIt = samples.filter(s => s.nodes.some(n => n.id === id))
+  return new Set((withIt.length ? withIt : [graph]).flatMap(s => s.nodes.map(n => n.id)).filter(other => other !== id))
+}
+
+function badgeBox(width: number, height: number): Box {
+  const m = METRICS
+  return { x: m.padX / 2, y: height - m.badgeRow - 3, width: width - m.padX, height: m.badgeRow - 2 }
 }
 
 function bounds(boxes: readonly Box[]) {
@@ -144,7 +206,8 @@ export function layoutGraph(graph: GraphSnapshot, o: LayoutOptions): GraphLayout
   for (const s of o.samples ?? []) {
     for (const n of s.nodes) versions.get(n.id)?.push(n)
   }
-  const sizes = new Map([...versions].map(([id, vs]) => [id, nodeSize(vs, o, badged.has(id))]))
+  const letters = (id: string) => badged instanceof Map ? badged.get(id) ?? 0 : badged.has(id) ? 'REMOVED'.length : 0
+  const sizes = new Map([...versions].map(([id, vs]) => [id, nodeSize(vs, o, letters(id))]))
   const groups = o.groups ?? []
   const out: GraphLayout = { nodes: {}, edges: {}, groups: [], viewBox: { x: 0, y: 0, width: 0, height: 0 } }
   const m = METRICS
@@ -159,11 +222,13 @@ export function layoutGraph(graph: GraphSnapshot, o: LayoutOptions): GraphLayout
     }
   }
   else {
-    // Separate graphs: each group on its own, then packed left to right in rows of at most maxWidth.
-    const maxWidth = o.maxWidth ?? Infinity
+    // Separate graphs: each group on its own, then packed left to right in rows of at most maxWidth
+    // (or top to bottom in columns of at most maxHeight).
+    const columns = o.pack === 'columns'
+    const limit = (columns ? o.maxHeight : o.maxWidth) ?? Infinity
     let x = 0
     let y = 0
-    let rowHeight = 0
+    let across = 0
     for (const g of groups) {
       const ids = new Set(g.nodes)
       const sub = { nodes: graph.nodes.filter(n => ids.has(n.id)), edges: graph.edges.filter(e => ids.has(e.from) && ids.has(e.to)) }
@@ -171,15 +236,20 @@ export function layoutGraph(graph: GraphSnapshot, o: LayoutOptions): GraphLayout
       const inner = { width: part.bounds.right - part.bounds.left, height: part.bounds.bottom - part.bounds.top }
       const width = Math.max(inner.width, g.label.length * m.groupFont * 0.6) + 2 * GROUP_PAD
       const height = inner.height + m.groupHead + GROUP_PAD
-      if (x > 0 && x + width > maxWidth) {
-        x = 0
-        y += rowHeight + GROUP_GAP
-        rowHeight = 0
+      if (columns ? y > 0 && y + height > limit : x > 0 && x + width > limit) {
+        if (columns)
+          [x, y] = [x + across + GROUP_GAP, 0]
+        else
+          [x, y] = [0, y + across + GROUP_GAP]
+        across = 0
       }
       shift(part, x + (width - inner.width) / 2 - part.bounds.left, y + m.groupHead - part.bounds.top, out)
       out.groups.push({ id: g.id, label: g.label, x, y, width, height })
-      x += width + GROUP_GAP
-      rowHeight = Math.max(rowHeight, height)
+      if (columns)
+        y += height + GROUP_GAP
+      else
+        x += width + GROUP_GAP
+      across = Math.max(across, columns ? width : height)
     }
   }
   const b = bounds([...Object.values(out.nodes), ...out.groups])

@@ -8,6 +8,8 @@ export interface TextOptions {
   compact: boolean
   /** draw values and gradients (the accessible name always lists them) */
   showValues: boolean
+  /** a title longer than this many characters is drawn on two rows (a wide box widens a whole rank) */
+  wrap?: number
 }
 
 export type Part = 'title' | 'value' | 'grad'
@@ -29,14 +31,39 @@ export function gradLine(n: SnapshotNode): string | undefined {
   return n.grad === undefined ? undefined : `grad ${formatValue(n.grad)}`
 }
 
+/**
+ * A long title as two rows, split where the expression reads on: after an arrow or a comma, or
+ * before an operator outside brackets (`s = exp(x)` / `+ exp(x)`), at the split whose longer row is shortest.
+ */
+export function titleRows(text: string, wrap = Infinity): string[] {
+  if (text.length <= wrap)
+    return [text]
+  let best: [string, string] | undefined
+  let depth = 0
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i - 1]
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0
+    const after = c === '→' || c === ','
+    const before = depth === 0 && text[i] === ' ' && '+-*/'.includes(text[i + 1] ?? '')
+    if (!after && !before)
+      continue
+    const pair: [string, string] = [text.slice(0, i).trim(), text.slice(i).trim()]
+    if (!best || Math.max(...pair.map(p => p.length)) < Math.max(...best.map(p => p.length)))
+      best = pair
+  }
+  return best ?? [text]
+}
+
 /** The text rows of a node, each a list of styled parts. */
 export function rows(n: SnapshotNode, o: TextOptions): TextPart[][] {
-  const head: TextPart = { text: title(n), part: 'title' }
+  const heads = titleRows(title(n), o.wrap)
+  const head: TextPart = { text: heads.at(-1)!, part: 'title' }
+  const above = heads.slice(0, -1).map(text => [{ text, part: 'title' as const }])
   // a constant's label is its value already
   if (!o.showValues || n.kind === 'const')
-    return [[head]]
+    return [...above, [head]]
   const value: TextPart = { text: valueLine(n), part: 'value' }
-  const out = o.compact ? [[head, { text: ' ', part: 'value' as const }, value]] : [[head], [value]]
+  const out = [...above, ...(o.compact ? [[head, { text: ' ', part: 'value' as const }, value]] : [[head], [value]])]
   const grad = gradLine(n)
   return grad === undefined ? out : [...out, [{ text: grad, part: 'grad' }]]
 }

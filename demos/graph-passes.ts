@@ -61,6 +61,7 @@ function build(): DemoScript {
   const stages = PASS_NAMES.map((_, k) => after(g, k + 1))
   const start = after(g, 0)
   const steps: DemoStep[] = []
+  const replaces: Record<string, string[]> = {}
   const line = lineOf(CODE, 'optimize(')
   const baseStates = (s: GraphSnapshot) =>
     Object.fromEntries(s.nodes.map(n => [n.id, (n.op === 'fused' ? 'fused' : 'computed') as NodeState]))
@@ -79,6 +80,7 @@ function build(): DemoScript {
     const states = baseStates(both)
     for (const id of entry.removed) states[id] = 'removed'
     for (const c of entry.created) states[c.id] = c.op === 'fused' ? 'fused' : 'new'
+    for (const c of entry.created.filter(c => c.op === 'fused')) replaces[c.id] = c.from
     steps.push({
       line,
       snapshot: both,
@@ -104,7 +106,7 @@ function build(): DemoScript {
     for (const n of s.nodes) n.label = named.get(n.id) ?? n.label
   }
   labelSteps(steps, layout, first)
-  return { code: CODE, lang: 'ts', steps, layout }
+  return { code: CODE, lang: 'ts', steps, layout, replaces }
 }
 
 export const graphPasses = cached(build)

@@ -21,6 +21,10 @@ export interface DemoView {
   output?: string
   /** lanes (forward, then gradient) follow each other down the slide */
   stackLanes?: boolean
+  /** node titles longer than this many characters take two rows */
+  wrap?: number
+  /** separate graphs (groups) packed in columns, one under the other, rather than in rows */
+  pack?: 'rows' | 'columns'
 }
 
 const view = (v: Partial<DemoView> & Pick<DemoView, 'label'>): DemoView => ({ direction: 'TB', compact: false, showValues: true, ...v })
@@ -42,7 +46,16 @@ export const DEMO_VIEWS: Record<DemoAlias, DemoView> = {
   'define-then-run': view({ label: 'TensorFlow 1 graph', compact: true, stackLanes: true, output: 'define-then-run.out' }),
   'dynamic-control-flow': view({ label: 'Recorded graphs', compact: true, output: 'dynamic-control-flow.out' }),
   'tracing-trap': view({ label: 'Traced graphs', compact: true, output: 'trace-pitfall.out' }),
-  'graph-passes': view({ label: 'Captured graph', showValues: false }),
+  'graph-passes': view({ label: 'Captured graph', showValues: false, wrap: 15 }),
   'retracing': view({ label: 'tf.function cache', compact: true, showValues: false, output: 'retracing.out' }),
-  'compile-demo': view({ label: 'torch.compile graphs', compact: true, showValues: false }),
+  // graph 2 under graph 1 (the order they run in), each recompiled pair beside, the fix on the right
+  'compile-demo': view({ label: 'torch.compile graphs', compact: true, showValues: false, wrap: 15, pack: 'columns' }),
+}
+
+/**
+ * The layout options of a demo's view (GraphDemo and the tests lay out with these): separate graphs
+ * go in rows no wider, or columns no taller, than what the right half of a slide shows at full size.
+ */
+export function layoutOptions(v: DemoView) {
+  return { direction: v.direction, compact: v.compact, showValues: v.showValues, stackLanes: v.stackLanes, wrap: v.wrap, pack: v.pack, maxWidth: 520, maxHeight: 440 }
 }

@@ -48,6 +48,8 @@ export interface DemoScript {
   /** every node that ever appears, for the layout (nodes never jump) */
   layout: GraphSnapshot
   groups?: GraphGroup[]
+  /** a node that replaces others (fusion) → the nodes it replaces: the layout puts it beside the last */
+  replaces?: Record<string, string[]>
 }
 
 export const edgeKey = (from: string, to: string): string => `${from}->${to}`

@@ -9,18 +9,10 @@ import { slideLocator } from '../support/page-guard'
 
 const slides = await loadDeck()
 const MIN_NODE_PX = 18
-/**
- * Known misses, expected to fail until their graphs fit the right half at full size (a passing one
- * makes Playwright report it, so the mark is removed with the fix): compile-demo (five graphs in a
- * grid) draws at about 15 px, graph-passes (before and after each pass in one picture) at about 13 px.
- */
-const KNOWN_TOO_SMALL = new Set(['graph-passes', 'compile-demo'])
-
 test.describe.configure({ mode: 'parallel' })
 
 for (const { alias, script } of DEMOS) {
   test(`demo ${alias}: legible at every step`, async ({ page }) => {
-    test.fail(KNOWN_TOO_SMALL.has(alias), 'node text below 18 px: see KNOWN_TOO_SMALL')
     const no = slideNo(slides, alias)
     for (let k = 0; k < script.steps.length; k++) {
       await page.goto(`/${no}?clicks=${k}`)

@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { titleRows } from '../../charts/graph-text'
+import { DEMO_VIEWS } from '../../demos/index'
 import { NOTES_PDF, SLIDES_PDF } from '../../scripts/paths'
 import { loadDeck, plainText } from '../support/deck'
 import { DEMOS, slideNo } from '../support/demo-slides'
@@ -83,8 +85,11 @@ test('the PDF handout draws every demo in its final state', () => {
     const last = script.steps.length - 1
     expect(text, `${alias}: step counter of the final state`).toContain(`${last}/${last}`)
     const final = script.steps[last]
-    for (const n of final.snapshot.nodes.filter(n => final.states[n.id] !== 'removed'))
-      expect(text, `${alias}: node ${n.id} (${n.label}) on page ${no}`).toContain(plainText(n.label))
+    // a long title is drawn on two rows: each is a line of its own in the PDF's text
+    for (const n of final.snapshot.nodes.filter(n => final.states[n.id] !== 'removed')) {
+      for (const row of titleRows(n.label, DEMO_VIEWS[alias].wrap))
+        expect(text, `${alias}: node ${n.id} (${row}) on page ${no}`).toContain(plainText(row))
+    }
   }
 })
 

@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest'
 import { layoutDemo } from '../../../charts/demo-layout'
 import { overlaps, segmentHitsBox } from '../../../charts/graph-layout'
-import { DEMO_SCRIPTS, DEMO_VIEWS } from '../../../demos/index'
+import { titleRows } from '../../../charts/graph-text'
+import { DEMO_SCRIPTS, DEMO_VIEWS, layoutOptions } from '../../../demos/index'
 
 const demos = Object.entries(DEMO_SCRIPTS).map(([alias, build]) => {
   const view = DEMO_VIEWS[alias as keyof typeof DEMO_VIEWS]
   const script = build()
-  const options = { direction: view.direction, compact: view.compact, showValues: view.showValues, stackLanes: view.stackLanes, maxWidth: 520 }
+  const options = layoutOptions(view)
   return { alias, script, options, layout: layoutDemo(script, options), view }
 })
 
@@ -66,5 +67,32 @@ describe.each(demos)('layout of $alias', ({ script, layout, options }) => {
     for (const [i, a] of layout.groups.entries()) {
       for (const b of layout.groups.slice(i + 1)) expect(overlaps(a, b), `${a.id} and ${b.id}`).toBe(false)
     }
+  })
+})
+
+describe('room for the graph', () => {
+  it('breaks a long title on two rows where the expression reads on', () => {
+    expect(titleRows('s = exp(x) + exp(x)', 15)).toEqual(['s = exp(x)', '+ exp(x)'])
+    expect(titleRows('fused(mul→exp→add→sub→relu)', 15)).toEqual(['fused(mul→exp→', 'add→sub→relu)'])
+    expect(titleRows('cond(then: add, else: sub)', 15)).toEqual(['cond(then: add,', 'else: sub)'])
+    expect(titleRows('y = relu(a - s)', 15)).toEqual(['y = relu(a - s)'])
+  })
+
+  it('puts the fused node below its inputs, in room the nodes it is shown with leave, and no wider', () => {
+    const { script, layout } = demos.find(d => d.alias === 'graph-passes')!
+    const [fused] = Object.keys(script.replaces ?? {})
+    const box = layout.nodes[fused]
+    const inputs = script.layout.edges.filter(e => e.to === fused).map(e => layout.nodes[e.from])
+    for (const b of inputs) expect(box.y, 'below its inputs').toBeGreaterThan(b.y + b.height)
+    const others = Object.entries(layout.nodes).filter(([id]) => id !== fused).map(([, b]) => b)
+    expect(box.x + box.width).toBeLessThanOrEqual(Math.max(...others.map(b => b.x + b.width)))
+  })
+
+  it('packs compile-demo\'s graphs in columns: graph 2 under graph 1', () => {
+    const { layout } = demos.find(d => d.alias === 'compile-demo')!
+    const at = (id: string) => layout.groups.find(g => g.id === id)!
+    expect(at('g1').x).toBe(at('g0').x)
+    expect(at('g1').y).toBeGreaterThan(at('g0').y + at('g0').height)
+    expect(at('g2').x).toBeGreaterThan(at('g0').x + at('g0').width)
   })
 })
