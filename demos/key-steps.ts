@@ -10,7 +10,7 @@ import type { DemoScript } from './types'
 export const POINT_STEPS: Record<DemoAlias, number> = {
   'define-by-run': 4, // y.item() is 10: values exist mid-computation
   'define-then-run': 4, // print(y) shows a symbol: the whole graph, gradients included, and no value yet
-  'dynamic-control-flow': 1, // the first input: one multiplication, decided by the data (the final step shows the other)
+  'dynamic-control-flow': 3, // the second input's loop still growing its graph as it runs: the data decides how far
   'tracing-trap': 3, // the trace replays x * 2 on a negative input: a wrong answer, no error
   'graph-passes': 4, // fusion: five ops become one node
   'retracing': 7, // six calls with Python ints, six traces

@@ -20,6 +20,7 @@ import { DIST_DIR, EXPORT_DIR, HANDOUT_PDF } from '../paths'
 import { serveDist } from '../serve-dist'
 import { composeHandout } from './compose'
 import { fontFaces } from './fonts'
+import { printHandout } from './print'
 import { shoot, shotFile } from './shoot'
 
 const isDemo = (alias: string | undefined): alias is DemoAlias => !!alias && alias in DEMO_SCRIPTS
@@ -64,22 +65,17 @@ export async function exportHandout(pdf = HANDOUT_PDF): Promise<HandoutResult> {
     const t2 = Date.now()
     const html = join(scratch, 'index.html')
     writeFileSync(html, composeHandout({ title: String(deck[0].frontmatter.title ?? 'Handout'), kit: deck[0].frontmatter.kit as string | undefined, slides, fonts: fontFaces() }))
-    // Laid out as printed, so the fitting script (compose.ts) measures what the page will hold: print
-    // media, and a viewport as wide as A4 inside its margins (210 − 2 × 15 mm = 180 mm = 680 px).
-    const page = await browser.newPage({ viewport: { width: 680, height: 1000 } })
-    await page.emulateMedia({ media: 'print' })
-    await page.goto(`file://${html}`)
-    await page.locator('body[data-fitted]').waitFor({ state: 'attached' })
-    const overflow = await page.locator('body').getAttribute('data-overflow')
-    if (overflow) {
-      const message = `the notes of slide(s) ${overflow} do not fit on one page even beside a half-width picture: shorten them`
-      // HANDOUT_DEBUG=1 prints the PDF anyway, to look at what does not fit.
-      if (!process.env.HANDOUT_DEBUG)
+    mkdirSync(EXPORT_DIR, { recursive: true })
+    const overflow = await printHandout(browser, html, pdf)
+    if (overflow.length) {
+      const message = `the notes of slide(s) ${overflow.join(', ')} do not fit on one page even beside a half-width picture: shorten them`
+      // HANDOUT_DEBUG=1 keeps the PDF anyway, to look at what does not fit.
+      if (!process.env.HANDOUT_DEBUG) {
+        rmSync(pdf, { force: true })
         throw new Error(message)
+      }
       console.warn(`handout: ${message}`)
     }
-    mkdirSync(EXPORT_DIR, { recursive: true })
-    await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
     const t3 = Date.now()
     return { pdf, pages: slides.length, bytes: statSync(pdf).size, seconds: { build: (t1 - t0) / 1000, shots: (t2 - t1) / 1000, print: (t3 - t2) / 1000 } }
   }
