@@ -1,6 +1,7 @@
 // The handout as one HTML document that Chromium prints to A4: one page per slide, the slide's picture
 // (or a demo's strip of key steps), its exercise cards with links, and its speaker notes as text.
 import type { ExerciseInfo } from '../../kit/exercise-links'
+import type { SourceGroup } from './shoot'
 import { escapeHtml, notesToHtml } from './notes'
 
 export interface StripFrame {
@@ -19,6 +20,8 @@ export interface HandoutSlide {
   /** a demo's key steps, drawn instead of its final state alone */
   strip?: StripFrame[]
   exercises: ExerciseInfo[]
+  /** the slide's list of sources, printed again as text under its picture */
+  sources?: SourceGroup[]
 }
 
 export interface Handout {
@@ -62,6 +65,10 @@ figure { margin: 0; }
 .exercise .title { font-weight: 700; }
 a { color: #1d4ed8; }
 code { font-family: 'JetBrains Mono', monospace; font-size: 8.5pt; }
+.sources { columns: 2; column-gap: 6mm; margin: 3mm 0 0; font-size: 8.5pt; line-height: 1.35; }
+.sources h4 { margin: 0 0 1mm; font-size: 8.5pt; break-after: avoid; }
+.sources ul { margin: 0 0 2.5mm; padding-left: 4mm; }
+.sources li { margin: 0 0 0.8mm; break-inside: avoid; }
 .notes { margin: 3.5mm 0 0; padding: 2.5mm 0 0; border-top: 0.3mm solid #d1d5db; }
 .notes h3 { margin: 0 0 1.5mm; color: #6b7280; font-size: 8.5pt; font-weight: 600; text-transform: uppercase; letter-spacing: 0.05em; }
 .notes p { margin: 0 0 1.4mm; }
@@ -108,6 +115,11 @@ function picture(slide: HandoutSlide): string {
   return `<div class="strip">${frames.join('\n')}</div>`
 }
 
+function sourceList(groups: SourceGroup[]): string {
+  const group = (g: SourceGroup) => `<h4>${escapeHtml(g.heading)}</h4><ul>${g.items.map(i => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`
+  return `<div class="sources">${groups.map(group).join('\n')}</div>`
+}
+
 function sheet(slide: HandoutSlide, handout: Handout, intro: string): string {
   const cards = slide.exercises.length ? `<div class="exercises">${slide.exercises.map(e => exerciseCard(e, handout.kit)).join('\n')}</div>` : ''
   const notes = slide.notes ? `<section class="notes"><h3>Speaker notes</h3>${notesToHtml(slide.notes)}</section>` : ''
@@ -115,6 +127,7 @@ function sheet(slide: HandoutSlide, handout: Handout, intro: string): string {
 <header><span class="no">Slide ${slide.no}</span><h2>${escapeHtml(slide.title)}</h2></header>
 ${intro}${picture(slide)}
 ${cards}
+${slide.sources?.length ? sourceList(slide.sources) : ''}
 ${notes}
 </section>`
 }

@@ -61,7 +61,9 @@ export async function exportHandout(pdf = HANDOUT_PDF): Promise<HandoutResult> {
   const server = await serveDist(DIST_DIR)
   const browser = await chromium.launch({ executablePath: findChromiumOrExit(), args: CHROMIUM_FLAGS })
   try {
-    await shoot(browser, server.url, requests, scratch)
+    const sources = await shoot(browser, server.url, requests, scratch)
+    for (const slide of slides)
+      slide.sources = sources.get(slide.no)
     const t2 = Date.now()
     const html = join(scratch, 'index.html')
     writeFileSync(html, composeHandout({ title: String(deck[0].frontmatter.title ?? 'Handout'), kit: deck[0].frontmatter.kit as string | undefined, slides, fonts: fontFaces() }))

@@ -11,6 +11,9 @@ export interface ShotRequest {
   demoStep?: number
 }
 
+/** A list of sources on a slide (pages/sources.md's `.kit-sources` columns): its bold headings and items. */
+export interface SourceGroup { heading: string, items: string[] }
+
 export const shotFile = (dir: string, r: ShotRequest) => join(dir, `slide-${r.no}-${r.clicks ?? 'final'}.png`)
 
 /** 1.5 × the canvas: about 200 dpi across an A4 page's text width, sharp in print at a few hundred kB a slide. */
@@ -21,7 +24,7 @@ const FINAL = 999
 // so the picture keeps the small marker. No transitions: a picture must never catch one mid-way.
 const STILL = '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important }'
 
-async function shootOne(page: Page, baseUrl: string, dir: string, r: ShotRequest): Promise<void> {
+async function shootOne(page: Page, baseUrl: string, dir: string, r: ShotRequest): Promise<SourceGroup[]> {
   await page.goto(`${baseUrl}/${r.no}?workshop=0&clicks=${r.clicks ?? FINAL}`, { waitUntil: 'load' })
   await page.addStyleTag({ content: STILL })
   await page.locator(`#slide-content .slidev-page-${r.no} .slidev-layout`).waitFor()
@@ -38,10 +41,26 @@ async function shootOne(page: Page, baseUrl: string, dir: string, r: ShotRequest
     await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   })
   await page.screenshot({ path: shotFile(dir, r), type: 'png' })
+  // The sources, in small print on their slides, are also given to the handout as text to read and copy.
+  return page.locator(`#slide-content .slidev-page-${r.no} .kit-sources`).evaluateAll(lists => lists.flatMap((list) => {
+    const groups: { heading: string, items: string[] }[] = []
+    for (const el of list.querySelectorAll('p, li')) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+      if (el.tagName === 'P')
+        groups.push({ heading: text, items: [] })
+      else
+        groups.at(-1)?.items.push(text)
+    }
+    return groups
+  }))
 }
 
-/** Shoots every request into `dir` with `parallel` pages; fails on the first page error, naming the slide. */
-export async function shoot(browser: Browser, baseUrl: string, requests: ShotRequest[], dir: string, parallel = 2): Promise<void> {
+/**
+ * Shoots every request into `dir` with `parallel` pages; fails on the first page error, naming the slide.
+ * Returns the source lists found, by slide number.
+ */
+export async function shoot(browser: Browser, baseUrl: string, requests: ShotRequest[], dir: string, parallel = 2): Promise<Map<number, SourceGroup[]>> {
+  const sources = new Map<number, SourceGroup[]>()
   const context = await browser.newContext({ viewport: { width: 980, height: 552 }, deviceScaleFactor: SCALE, reducedMotion: 'reduce' })
   const queue = [...requests]
   const errors: string[] = []
@@ -49,15 +68,18 @@ export async function shoot(browser: Browser, baseUrl: string, requests: ShotReq
     const page = await context.newPage()
     page.on('pageerror', error => errors.push(error.message))
     for (let r = queue.shift(); r; r = queue.shift()) {
-      await shootOne(page, baseUrl, dir, r).catch((error: Error) => {
+      const groups = await shootOne(page, baseUrl, dir, r).catch((error: Error) => {
         throw new Error(`slide ${r!.no} (clicks ${r!.clicks ?? 'last'}): ${error.message}`)
       })
+      if (groups.length)
+        sources.set(r.no, groups)
       if (errors.length)
         throw new Error(`slide ${r.no}: the page threw ${errors.join('; ')}`)
     }
   }
   try {
     await Promise.all(Array.from({ length: parallel }, worker))
+    return sources
   }
   finally {
     await context.close()
