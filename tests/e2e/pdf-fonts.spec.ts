@@ -26,6 +26,13 @@ test('a PDF without the deck\'s webfonts is refused, naming them', async ({ page
   expect(() => checkPdfFonts(pdf)).toThrow(REFUSED)
 })
 
+test('a PDF with no text at all is refused as printed too early, not as a font problem', async ({ page }) => {
+  const pdf = join(dir, 'blank.pdf')
+  await page.setContent('<div style="height: 10px"></div>')
+  await page.pdf({ path: pdf })
+  expect(() => checkPdfFonts(pdf)).toThrow(/has no text at all: its pages were printed before they rendered/)
+})
+
 test('a handout printed without its webfonts is refused; with them it passes', async ({ browser, page }) => {
   await page.setViewportSize({ width: 98, height: 55 })
   await page.screenshot({ path: join(dir, 'slide.png') })
