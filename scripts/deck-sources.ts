@@ -23,12 +23,15 @@ export const DECK_SOURCES = [
   'demos',
   'engine',
   'charts',
+  'kit',
   'slide-top.vue',
+  'slide-bottom.vue',
   'global-bottom.vue',
   'vite.config.ts',
   'uno.config.ts',
   'package-lock.json',
   'exercises/manifest.json',
+  'notebooks/colab.json',
 ]
 
 /** Where a build records the hash of the sources it was made from. */

@@ -7,3 +7,5 @@ export const DIST_DIR = join(ROOT, 'dist')
 export const EXPORT_DIR = join(ROOT, 'exports')
 export const SLIDES_PDF = join(EXPORT_DIR, 'pytorch-vs-tensorflow.pdf')
 export const NOTES_PDF = join(EXPORT_DIR, 'pytorch-vs-tensorflow-notes.pdf')
+/** Slides with their speaker notes under them (scripts/handout/). */
+export const HANDOUT_PDF = join(EXPORT_DIR, 'pytorch-vs-tensorflow-handout.pdf')

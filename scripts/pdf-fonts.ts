@@ -21,6 +21,10 @@ export function pdfFonts(pdf: string): PdfFont[] {
 /** Throws, naming what is wrong, unless every deck family is embedded in the PDF. */
 export function checkPdfFonts(pdf: string): PdfFont[] {
   const fonts = pdfFonts(pdf)
+  // No font at all is no text at all: not a font that failed, but pages printed before they rendered
+  // (seen with Slidev's notes exporter on a machine at load 25: one blank page).
+  if (!fonts.length)
+    throw new Error(`${pdf} has no text at all: its pages were printed before they rendered (a busy machine can do that to Slidev's exporter). Export again.`)
   const missing = DECK_FONTS.filter(family => !fonts.some(f => f.name.startsWith(family) && f.embedded))
   if (missing.length) {
     throw new Error(`${pdf} does not embed the deck's fonts ${missing.join(', ')} (it has: ${[...new Set(fonts.map(f => f.name))].join(', ') || 'none'}). `
