@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import ExerciseCard from '../../../components/ExerciseCard.vue'
@@ -24,5 +25,14 @@ describe('exerciseCard, Open in Colab', () => {
 
   it('gives a TypeScript exercise no Colab link', () => {
     expect(mount(ExerciseCard, { props: { id: '01-add', compact: true } }).find('a').exists()).toBe(false)
+  })
+})
+
+describe('notebooks/colab.json', () => {
+  it('points at the repository the headmatter\'s kit: names (a presenter sets both, and both must agree)', () => {
+    const kit = /^kit:\s*(\S+)/m.exec(readFileSync('slides.md', 'utf8'))?.[1]
+    const repo = /colab\.research\.google\.com\/github\/([^/]+\/[^/]+)\/blob\//.exec(colab.base)?.[1]
+    expect(repo, 'owner/repository in colab.json').toBeDefined()
+    expect(kit?.replace(/^(https?:\/\/)?github\.com\//, '')).toBe(repo)
   })
 })
