@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import pc from 'picocolors'
 import { shown } from './paths'
 import { PYTHON_SETUP_HINT } from './tracks/index'
+import { verdictTitle } from './verdict/words'
 import { exerciseFile } from './workspace'
 
 // How the runner words things: one place for every line a participant reads.
@@ -45,14 +46,7 @@ const LABELS: Record<CheckResult['verdict'], (text: string) => string> = {
  * screen was cleared since (watch mode redraws), when it is given again.
  */
 export function formatResult(session: Session, exercise: Exercise, result: CheckResult, screenCleared = false): string {
-  const title = {
-    'pass': `${exercise.id} passes`,
-    'fail': `${exercise.id} is not solved yet`,
-    'error': `${exercise.id} does not load`,
-    'type-error': `${exercise.id} has a type error`,
-    'timeout': `${exercise.id} timed out`,
-    'env-missing': `${exercise.id} cannot be checked here`,
-  }[result.verdict]
+  const title = verdictTitle(exercise.id, result.verdict)
   const lines = [LABELS[result.verdict](title)]
   const envAdvice = result.verdict === 'env-missing' && exercise.track === 'py'
   if (envAdvice && !session.once('python-setup-advice') && !screenCleared) {

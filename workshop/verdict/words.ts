@@ -1,0 +1,30 @@
+import type { CheckResult } from '../tracks/types'
+
+// The verdict's words, shared by every front end (the CLI's tracks and the deck's workshop page), so a
+// participant reads the same sentence whether the check ran in a terminal or in the browser. Pure: no Node.
+
+/** The headline of a verdict: "01-backward-rules passes", "… is not solved yet", … */
+export function verdictTitle(id: string, verdict: CheckResult['verdict']): string {
+  return {
+    'pass': `${id} passes`,
+    'fail': `${id} is not solved yet`,
+    'error': `${id} does not load`,
+    'type-error': `${id} has a type error`,
+    'timeout': `${id} timed out`,
+    'env-missing': `${id} cannot be checked here`,
+  }[verdict]
+}
+
+/** The time limit's message; `howToChange` is the front end's own way to raise the limit, when it has one. */
+export function stoppedMessage(timeoutMs: number, howToChange?: string): string {
+  const base = `Stopped after ${Math.round(timeoutMs / 1000)} s: the checks did not finish. Is there an endless loop?`
+  return howToChange ? `${base} (${howToChange})` : base
+}
+
+/** How the CLI says to raise the limit. */
+export const CLI_TIMEOUT_HINT = 'Change the limit with --timeout <seconds>.'
+
+/** A type-check's verdict message: the count, then the compiler's formatted errors. */
+export function typeErrorMessage(count: number, text: string): string {
+  return `${count} type error${count === 1 ? '' : 's'} in your file:\n${text}`
+}
