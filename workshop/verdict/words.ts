@@ -1,4 +1,4 @@
-import type { CheckResult } from '../tracks/types'
+import type { CheckResult, TrackName } from '../tracks/types'
 
 // The verdict's words, shared by every front end (the CLI's tracks and the deck's workshop page), so a
 // participant reads the same sentence whether the check ran in a terminal or in the browser. Pure: no Node.
@@ -14,6 +14,9 @@ export function verdictTitle(id: string, verdict: CheckResult['verdict']): strin
     'env-missing': `${id} cannot be checked here`,
   }[verdict]
 }
+
+/** Per track (the deck's workshop page uses the TypeScript one). Python's import and exporter warm-ups happen before the limit starts (see worker.py). */
+export const DEFAULT_TIMEOUT_MS: Record<TrackName, number> = { ts: 10_000, py: 10_000 }
 
 /** The time limit's message; `howToChange` is the front end's own way to raise the limit, when it has one. */
 export function stoppedMessage(timeoutMs: number, howToChange?: string): string {

@@ -1,22 +1,14 @@
+import type { TypeErrors } from '../../verdict/type-errors'
 import { join } from 'node:path'
 import ts from 'typescript'
 import { kitRoot } from '../../paths'
+import { SHOWN_TYPE_ERRORS } from '../../verdict/type-errors'
+
+export type { TypeErrors }
 
 // Type errors of the learner's file, with a code frame, from a warm TypeScript language service: the
 // first call loads the libraries and the engine's types (about a second); after a save only the
 // changed file is checked again (tens of milliseconds). Only the learner's own file is reported.
-
-export interface TypeErrors {
-  /** How many errors the file has. */
-  count: number
-  /** The first errors formatted as the compiler prints them: file:line:col, the message, the code frame. */
-  text: string
-  /** Where the first one is. */
-  location: { file: string, line: number }
-}
-
-/** Errors shown at once: the first is usually the cause of the rest. */
-const SHOWN = 3
 
 function compilerOptions(): ts.CompilerOptions {
   const configFile = ts.findConfigFile(kitRoot, ts.sys.fileExists, 'tsconfig.json')
@@ -108,7 +100,7 @@ export class TypeChecker {
     const errors = this.service.getSemanticDiagnostics(file).filter(d => d.category === ts.DiagnosticCategory.Error)
     if (!errors.length)
       return undefined
-    const shown = errors.slice(0, SHOWN)
+    const shown = errors.slice(0, SHOWN_TYPE_ERRORS)
     const format = this.color ? ts.formatDiagnosticsWithColorAndContext : formatPlainWithContext
     const more = errors.length - shown.length
     const first = shown[0]
