@@ -30,6 +30,20 @@ export interface PlainDiagnostic {
   messageText: string | { messageText: string, next?: PlainDiagnostic['messageText'][] }
 }
 
+/** The one global an exercise uses, console, declared without the DOM's or Node's types. */
+export const EXERCISE_GLOBALS = `
+interface Console {
+  log(...data: unknown[]): void
+  error(...data: unknown[]): void
+  warn(...data: unknown[]): void
+  info(...data: unknown[]): void
+  debug(...data: unknown[]): void
+  table(data: unknown, columns?: string[]): void
+  dir(item: unknown, options?: unknown): void
+}
+declare var console: Console
+`
+
 /** Errors shown at once: the first is usually the cause of the rest. */
 export const SHOWN_TYPE_ERRORS = 3
 

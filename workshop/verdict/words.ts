@@ -31,3 +31,26 @@ export const CLI_TIMEOUT_HINT = 'Change the limit with --timeout <seconds>.'
 export function typeErrorMessage(count: number, text: string): string {
   return `${count} type error${count === 1 ? '' : 's'} in your file:\n${text}`
 }
+
+/** Lines of the learner's own output shown per stream: a few prints, never a screenful of a loop's. */
+export const OUTPUT_LINES = 12
+
+/** What the learner's code printed during the check, under the verdict, labelled by stream. */
+export function formatPrinted(output: CheckResult['output'], dim: (text: string) => string = text => text): string {
+  if (!output)
+    return ''
+  const blocks: string[] = []
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const lines = output[stream].replace(/\n$/, '').split('\n')
+    if (!output[stream].trim())
+      continue
+    const kept = lines.slice(0, OUTPUT_LINES)
+    const more = lines.length - kept.length
+    blocks.push([
+      dim(`── printed while the checks ran (${stream}) ──`),
+      ...kept.map(line => `  ${line}`),
+      ...(more > 0 ? [dim(`  … ${more} more line${more === 1 ? '' : 's'}`)] : []),
+    ].join('\n'))
+  }
+  return blocks.join('\n')
+}

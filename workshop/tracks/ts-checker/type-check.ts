@@ -2,7 +2,7 @@ import type { TypeErrors } from '../../verdict/type-errors'
 import { join } from 'node:path'
 import ts from 'typescript'
 import { kitRoot } from '../../paths'
-import { SHOWN_TYPE_ERRORS } from '../../verdict/type-errors'
+import { EXERCISE_GLOBALS, SHOWN_TYPE_ERRORS } from '../../verdict/type-errors'
 
 export type { TypeErrors }
 
@@ -17,7 +17,7 @@ function compilerOptions(): ts.CompilerOptions {
     : undefined
   // The kit's settings, minus the declarations that cost most to load and that an exercise does not
   // need: the DOM and Vite's client types (the deck's), and @types/node (a second of CPU on its own;
-  // the one global an exercise uses, console, is declared in GLOBALS instead).
+  // the one global an exercise uses, console, is declared in EXERCISE_GLOBALS instead).
   return {
     ...(parsed?.options ?? { strict: true, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }),
     lib: ['lib.es2023.d.ts'],
@@ -25,19 +25,6 @@ function compilerOptions(): ts.CompilerOptions {
     noEmit: true,
   }
 }
-
-const GLOBALS = `
-interface Console {
-  log(...data: unknown[]): void
-  error(...data: unknown[]): void
-  warn(...data: unknown[]): void
-  info(...data: unknown[]): void
-  debug(...data: unknown[]): void
-  table(data: unknown, columns?: string[]): void
-  dir(item: unknown, options?: unknown): void
-}
-declare var console: Console
-`
 
 export class TypeChecker {
   private readonly options = compilerOptions()
@@ -67,7 +54,7 @@ export class TypeChecker {
       getDirectories: ts.sys.getDirectories,
     }
     const globals = join(kitRoot, 'workshop', '__globals__.d.ts')
-    this.virtual.set(globals, GLOBALS)
+    this.virtual.set(globals, EXERCISE_GLOBALS)
     this.files.add(globals)
     this.service = ts.createLanguageService(host, ts.createDocumentRegistry())
     this.formatHost = {
