@@ -31,28 +31,25 @@ export function zip(files: Record<string, string>, date = new Date()): Uint8Arra
     const name = encoder.encode(path)
     const data = encoder.encode(text)
     const crc = crc32(data)
+    // The fields a local header and its central directory entry share, from `at` on.
+    const common = (view: DataView, at: number): void => {
+      view.setUint16(at, 20, true) // version needed
+      view.setUint16(at + 2, 0x0800, true) // UTF-8 names
+      view.setUint16(at + 6, time, true)
+      view.setUint16(at + 8, day, true)
+      view.setUint32(at + 10, crc, true)
+      view.setUint32(at + 14, data.length, true)
+      view.setUint32(at + 18, data.length, true)
+      view.setUint16(at + 22, name.length, true)
+    }
     const local = new DataView(new ArrayBuffer(30))
     local.setUint32(0, 0x04034B50, true)
-    local.setUint16(4, 20, true) // version needed
-    local.setUint16(6, 0x0800, true) // UTF-8 names
-    local.setUint16(10, time, true)
-    local.setUint16(12, day, true)
-    local.setUint32(14, crc, true)
-    local.setUint32(18, data.length, true)
-    local.setUint32(22, data.length, true)
-    local.setUint16(26, name.length, true)
+    common(local, 4)
     locals.push(new Uint8Array(local.buffer), name, data)
     const central = new DataView(new ArrayBuffer(46))
     central.setUint32(0, 0x02014B50, true)
-    central.setUint16(4, 20, true)
-    central.setUint16(6, 20, true)
-    central.setUint16(8, 0x0800, true)
-    central.setUint16(12, time, true)
-    central.setUint16(14, day, true)
-    central.setUint32(16, crc, true)
-    central.setUint32(20, data.length, true)
-    central.setUint32(24, data.length, true)
-    central.setUint16(28, name.length, true)
+    central.setUint16(4, 20, true) // version made by
+    common(central, 6)
     central.setUint32(42, offset, true)
     centrals.push(new Uint8Array(central.buffer), name)
     offset += 30 + name.length + data.length
