@@ -8,6 +8,9 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { guardPage } from '../support/page-guard'
 
+/** The page's problems, less Slidev asking for a screen wake lock on a slide opened by a click (headless Chromium says no). */
+const real = (problems: string[]) => problems.filter(p => !p.includes('Wake Lock permission request denied'))
+
 const manifest = JSON.parse(readFileSync(new URL('../../exercises/manifest.json', import.meta.url), 'utf8')) as { exercises: { id: string, title: string, slide: string, track: string }[] }
 // 06 runs ONNX Runtime for Node: CLI only (workshop/web/browser-exercises.ts).
 const exercises = manifest.exercises.filter(e => e.track === 'ts' && e.id !== '06-onnx-export')
@@ -53,7 +56,7 @@ for (const exercise of exercises) {
 
     await page.locator('[data-back-to-slide]').click()
     await expect(page).toHaveURL(new RegExp(`/${exercise.slide}$`))
-    expect(problems).toEqual([])
+    expect(real(problems)).toEqual([])
   })
 }
 
@@ -68,7 +71,7 @@ test('an endless loop is stopped with the CLI\'s words, and the page still answe
   await page.getByRole('button', { name: /Show hint 1 of/ }).click({ timeout: 2000 })
   await expect(page.locator('[data-hint]')).toHaveCount(1, { timeout: 2000 })
   expect(Date.now() - started).toBeLessThan(5000)
-  expect(await verdict(page)).toContain('⏱ 01-backward-rules timed out\nStopped after 10 s: the checks did not finish. Is there an endless loop?')
+  expect(await verdict(page)).toMatch(/^⏱ 01-backward-rules timed out\s+Stopped after 10 s: the checks did not finish\. Is there an endless loop\?$/)
   // And the next check runs in a fresh worker.
   await setCode(page, solution('01-backward-rules'))
   await page.locator('[data-check]').click()
@@ -81,7 +84,7 @@ test('the code survives a reload; reset restores the starter and offers the prev
   const id = '02-backward-pass'
   await page.goto(`/workshop/${id}`)
   await expect(page.locator('[data-editor] .monaco-editor')).toBeVisible({ timeout: 30_000 })
-  const mine = `${solution(id)}\n// my own note\n`
+  const mine = `// my own note\n${solution(id)}` // first line: Monaco draws only the lines in view
   await setCode(page, mine)
   await page.reload()
   await expect(page.locator('[data-editor] .monaco-editor')).toBeVisible({ timeout: 30_000 })
