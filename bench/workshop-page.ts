@@ -44,7 +44,7 @@ export async function measureWorkshopPage(url: string, id: string, checks: numbe
     const scriptBytes = scripts.reduce((n, p) => n + sizes.get(p)!, 0)
     const checkToVerdictMs: number[] = []
     for (let i = 0; i < checks; i++) {
-      await page.waitForTimeout(300) // the next worker warms up while the learner reads the verdict
+      await page.waitForTimeout(1000) // a learner reads the verdict and edits: meanwhile the next worker starts
       checkToVerdictMs.push(await checkOnce(page))
     }
     return { exercise: id, checkToVerdictMs, scriptBytes, scripts }
