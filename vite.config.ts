@@ -8,6 +8,10 @@ export default defineConfig({
     // its own entry, engine/onnx/index.ts, which the deck never imports.)
     include: ['@dagrejs/dagre'],
   },
+  worker: {
+    // The workshop page's workers (its check runner, Monaco's) are ES modules: they import chunks.
+    format: 'es',
+  },
   server: {
     watch: {
       // Build and test output written inside the project (the benchmark's decks, exports, reports) must

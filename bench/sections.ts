@@ -16,6 +16,7 @@ import { measureLoad } from './load'
 import { measureNavigation } from './navigate'
 import { median, percentile } from './stats'
 import { measureWorkshop, readManifest, SolutionFailed } from './workshop'
+import { measureWorkshopPage } from './workshop-page'
 
 export interface DeckUnderTest {
   name: 'ours' | 'plain'
@@ -328,7 +329,28 @@ export async function workshopSection(ctx: Context): Promise<SectionResult> {
     }
     figures.push(f)
   }
+  figures.push(...await workshopPageFigures(ctx))
   return { figures, skips }
+}
+
+/** The TypeScript track in the deck's workshop page (built deck, fresh Chromium). */
+async function workshopPageFigures(ctx: Context): Promise<Figure[]> {
+  if (!existsSync(join(ctx.ours.out, 'index.html')))
+    buildDeck(ctx.ours.dir, ctx.ours.out)
+  const server = await serveDist(ctx.ours.out)
+  try {
+    const run = await measureWorkshopPage(server.url, '01-backward-rules', Math.max(10, ctx.runs * 4))
+    console.log(`  workshop page ${run.exercise}: ${run.checkToVerdictMs.map(ms).join(', ')}; ${kB(run.scriptBytes)} of JavaScript`)
+    const time = figure('workshop', 'workshop.page.check', 'Check → verdict in the browser (TypeScript)', 'ms', run.checkToVerdictMs, undefined, { text: `< ${WORKSHOP_TARGET_MS.ts / 1000} s`, max: WORKSHOP_TARGET_MS.ts })
+    time.tail = true
+    time.note = `${run.exercise}'s solution on /workshop/${run.exercise}: click on Check → "passes" on screen (Playwright's round trip included). The checks run in a fresh Web Worker started ahead; Monaco's TypeScript worker type-checks the file at the same time.`
+    const size = figure('workshop', 'workshop.page.js', 'Workshop page JavaScript (loaded only there)', 'bytes', [run.scriptBytes])
+    size.note = `Everything /workshop/<id> fetched until its first verdict, the deck's own entry included: ${run.scripts.map(stem).join(', ')}. Monaco's TypeScript worker (the compiler) is most of it.`
+    return [time, size]
+  }
+  finally {
+    await server.close()
+  }
 }
 
 export const SECTION_RUNNERS: Record<Section, (ctx: Context) => Promise<SectionResult>> = {

@@ -1,7 +1,8 @@
-// What a pointer to a workshop exercise says: its number, language and notebook link. One rule for the
+// What a pointer to a workshop exercise says: its number, language, notebook and browser links. One rule for the
 // slide's card (components/ExerciseCard.vue) and the PDF handout (scripts/handout/).
 import manifest from '../exercises/manifest.json'
 import colab from '../notebooks/colab.json'
+import { runsInBrowser } from '../workshop/web/browser-exercises'
 
 export interface ExerciseInfo {
   id: string
@@ -14,6 +15,8 @@ export interface ExerciseInfo {
   readme: string
   /** Python exercises are also notebooks (notebooks/<id>.ipynb), opened in Colab from notebooks/colab.json's base */
   colab?: string
+  /** TypeScript exercises open in the deck's own workshop page, from the deck's base: nothing to install */
+  browser?: string
 }
 
 interface ManifestEntry { id: string, title: string, track: string, slide: string }
@@ -30,6 +33,7 @@ function info(entry: ManifestEntry): ExerciseInfo {
     command: `npm run workshop -- check ${number}`,
     readme: `exercises/${entry.id}/README.md`,
     colab: entry.track === 'py' ? `${colab.base.replace(/\/$/, '')}/${entry.id}.ipynb` : undefined,
+    browser: runsInBrowser(entry.id, entry.track) ? `workshop/${entry.id}` : undefined,
   }
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import pc from 'picocolors'
 import { shown } from './paths'
 import { PYTHON_SETUP_HINT } from './tracks/index'
+import { formatPrinted, verdictTitle } from './verdict/words'
 import { exerciseFile } from './workspace'
 
 // How the runner words things: one place for every line a participant reads.
@@ -45,14 +46,7 @@ const LABELS: Record<CheckResult['verdict'], (text: string) => string> = {
  * screen was cleared since (watch mode redraws), when it is given again.
  */
 export function formatResult(session: Session, exercise: Exercise, result: CheckResult, screenCleared = false): string {
-  const title = {
-    'pass': `${exercise.id} passes`,
-    'fail': `${exercise.id} is not solved yet`,
-    'error': `${exercise.id} does not load`,
-    'type-error': `${exercise.id} has a type error`,
-    'timeout': `${exercise.id} timed out`,
-    'env-missing': `${exercise.id} cannot be checked here`,
-  }[result.verdict]
+  const title = verdictTitle(exercise.id, result.verdict)
   const lines = [LABELS[result.verdict](title)]
   const envAdvice = result.verdict === 'env-missing' && exercise.track === 'py'
   if (envAdvice && !session.once('python-setup-advice') && !screenCleared) {
@@ -73,27 +67,9 @@ export function formatResult(session: Session, exercise: Exercise, result: Check
   return lines.join('\n')
 }
 
-/** Lines of the learner's own output shown per stream: a few prints, never a screenful of a loop's. */
-export const OUTPUT_LINES = 12
-
 /** What the learner's code printed during the check, under the verdict, labelled by stream. */
 export function formatOutput(output: CheckResult['output']): string {
-  if (!output)
-    return ''
-  const blocks: string[] = []
-  for (const stream of ['stdout', 'stderr'] as const) {
-    const lines = output[stream].replace(/\n$/, '').split('\n')
-    if (!output[stream].trim())
-      continue
-    const kept = lines.slice(0, OUTPUT_LINES)
-    const more = lines.length - kept.length
-    blocks.push([
-      pc.dim(`── printed while the checks ran (${stream}) ──`),
-      ...kept.map(line => `  ${line}`),
-      ...(more > 0 ? [pc.dim(`  … ${more} more line${more === 1 ? '' : 's'}`)] : []),
-    ].join('\n'))
-  }
-  return blocks.join('\n')
+  return formatPrinted(output, pc.dim)
 }
 
 function indent(text: string): string {

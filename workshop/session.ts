@@ -4,12 +4,12 @@ import { loadManifest } from './manifest'
 import { workshopPaths } from './paths'
 import { StateStore } from './state'
 import { TrackRegistry } from './tracks/index'
+import { DEFAULT_TIMEOUT_MS } from './verdict/words'
 import { ensureWorkingCopy } from './workspace'
 
 // Everything one run of the CLI shares: where things are, the exercises, progress, and the tracks.
 
-/** Per track. Python's import and exporter warm-ups happen before the limit starts (see worker.py). */
-export const DEFAULT_TIMEOUT_MS: Record<TrackName, number> = { ts: 10_000, py: 10_000 }
+export { DEFAULT_TIMEOUT_MS }
 
 export class Session {
   readonly paths: WorkshopPaths

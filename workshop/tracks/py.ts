@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { createInterface } from 'node:readline'
 import { kitRoot } from '../paths'
+import { CLI_TIMEOUT_HINT, stoppedMessage } from '../verdict/words'
 import { TRACK_LAYOUTS } from './layout'
 
 // The Python track: one warm `.venv/bin/python workshop/py/worker.py` process imports torch and
@@ -228,7 +229,7 @@ export function createPyTrack(context?: TrackContext, options: PyTrackOptions = 
 
   const timedOut = (exercise: Exercise, subject: Subject, timeoutMs: number): Pick<CheckResult, 'verdict' | 'message' | 'location'> => ({
     verdict: 'timeout',
-    message: `Stopped after ${Math.round(timeoutMs / 1000)} s: the checks did not finish. Is there an endless loop? (Change the limit with --timeout <seconds>.)`,
+    message: stoppedMessage(timeoutMs, CLI_TIMEOUT_HINT),
     location: { file: learnerPath(exercise, subject) },
   })
 

@@ -2,6 +2,8 @@ import type { WarmOutcome } from './ts-checker/client'
 import type { CheckOptions, CheckResult, Exercise, Track } from './types'
 import type { VitestOutcome } from './vitest-run'
 import { join } from 'node:path'
+import { withTypeErrors } from '../verdict/type-errors'
+import { CLI_TIMEOUT_HINT, stoppedMessage } from '../verdict/words'
 import { TRACK_LAYOUTS } from './layout'
 import { WarmChecker } from './ts-checker/client'
 import { killAllVitestRuns, runVitest } from './vitest-run'
@@ -33,7 +35,7 @@ function fromOutcome(root: string, exercise: Exercise, outcome: VitestOutcome, t
     return {
       ...none,
       verdict: 'timeout',
-      message: `Stopped after ${(timeoutMs / 1000).toFixed(0)} s: the checks did not finish. Is there an endless loop? (Change the limit with --timeout <seconds>.)`,
+      message: stoppedMessage(timeoutMs, CLI_TIMEOUT_HINT),
       location: { file: `exercises/${exercise.id}/${layout.learner}` },
     }
   }
@@ -55,12 +57,7 @@ function fromWarm(root: string, exercise: Exercise, outcome: WarmOutcome, timeou
   const result = outcome.report
     ? fromOutcome(root, exercise, { kind: 'report', report: outcome.report, durationMs: outcome.durationMs }, timeoutMs)
     : { verdict: 'error' as const, message: 'Vitest reported nothing for the checks.', passed: 0, failed: 0, durationMs: outcome.durationMs }
-  // A type error is the clearer message, unless the file does not even load (a syntax error says where).
-  if (outcome.typeErrors && result.verdict !== 'error') {
-    const { count, text, location } = outcome.typeErrors
-    return { ...result, verdict: 'type-error', message: `${count} type error${count === 1 ? '' : 's'} in your file:\n${text}`, location, ...output }
-  }
-  return { ...result, ...output }
+  return { ...withTypeErrors(result, outcome.typeErrors), ...output }
 }
 
 export function createTsTrack({ root }: TrackContext): BatchTrack {

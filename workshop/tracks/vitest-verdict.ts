@@ -1,9 +1,9 @@
 import type { CheckResult } from './types'
 import type { ReportedError, ReportedModule } from './vitest-reporter'
-import { relative, sep } from 'node:path'
 
 // Turns what Vitest reported for one check file into a CheckResult in plain words: the first failing
 // check's name with "expected X, got Y", or a syntax error's file:line and message. No stack traces.
+// Pure (no Node): the deck's workshop page words its verdicts with it too (workshop/web/).
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-9;]*m/g
@@ -22,13 +22,17 @@ function firstLine(text: string): string {
   return clean(text).split('\n').find(line => line.trim())?.trim() ?? ''
 }
 
+/** `file` relative to `root`, with forward slashes (a path outside root stays as it is). */
 function where(root: string, file: string): string {
-  return relative(root, file).split(sep).join('/')
+  const slashed = (path: string): string => path.replace(/\\/g, '/')
+  const base = slashed(root).replace(/\/$/, '')
+  const path = slashed(file)
+  return base && path.startsWith(`${base}/`) ? path.slice(base.length + 1) : path
 }
 
 /** The innermost stack frame inside the exercise folder, preferring the learner's code over the checks. */
 function locate(root: string, error: ReportedError, folder: string, checkFile: string): CheckResult['location'] {
-  const frames = error.frames.filter(f => f.file.startsWith(folder + sep) || f.file.startsWith(`${folder}/`))
+  const frames = error.frames.filter(f => f.file.startsWith(`${folder}/`) || f.file.startsWith(`${folder}\\`))
   const frame = frames.find(f => f.file !== checkFile) ?? frames[0]
   return frame ? { file: where(root, frame.file), line: frame.line } : undefined
 }

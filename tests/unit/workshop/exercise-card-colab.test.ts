@@ -24,7 +24,7 @@ describe('exerciseCard, Open in Colab', () => {
   }
 
   it('gives a TypeScript exercise no Colab link', () => {
-    expect(mount(ExerciseCard, { props: { id: '01-add', compact: true } }).find('a').exists()).toBe(false)
+    expect(mount(ExerciseCard, { props: { id: '01-add', compact: true } }).find('a.exercise-card__colab').exists()).toBe(false)
   })
 })
 

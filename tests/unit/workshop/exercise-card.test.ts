@@ -28,4 +28,11 @@ describe('exerciseCard', () => {
     expect(alert.text()).toContain('Unknown exercise “02-scael”')
     expect(card.find('aside').exists()).toBe(false)
   })
+
+  it('links a TypeScript exercise to the deck\'s workshop page, in both forms', () => {
+    for (const compact of [false, true]) {
+      const link = mount(ExerciseCard, { props: { id: '02-scale', compact } }).get('[data-open-in-browser]')
+      expect(link.attributes('href')).toBe('/workshop/02-scale')
+    }
+  })
 })

@@ -1,22 +1,14 @@
+import type { TypeErrors } from '../../verdict/type-errors'
 import { join } from 'node:path'
 import ts from 'typescript'
 import { kitRoot } from '../../paths'
+import { EXERCISE_GLOBALS, SHOWN_TYPE_ERRORS } from '../../verdict/type-errors'
+
+export type { TypeErrors }
 
 // Type errors of the learner's file, with a code frame, from a warm TypeScript language service: the
 // first call loads the libraries and the engine's types (about a second); after a save only the
 // changed file is checked again (tens of milliseconds). Only the learner's own file is reported.
-
-export interface TypeErrors {
-  /** How many errors the file has. */
-  count: number
-  /** The first errors formatted as the compiler prints them: file:line:col, the message, the code frame. */
-  text: string
-  /** Where the first one is. */
-  location: { file: string, line: number }
-}
-
-/** Errors shown at once: the first is usually the cause of the rest. */
-const SHOWN = 3
 
 function compilerOptions(): ts.CompilerOptions {
   const configFile = ts.findConfigFile(kitRoot, ts.sys.fileExists, 'tsconfig.json')
@@ -25,7 +17,7 @@ function compilerOptions(): ts.CompilerOptions {
     : undefined
   // The kit's settings, minus the declarations that cost most to load and that an exercise does not
   // need: the DOM and Vite's client types (the deck's), and @types/node (a second of CPU on its own;
-  // the one global an exercise uses, console, is declared in GLOBALS instead).
+  // the one global an exercise uses, console, is declared in EXERCISE_GLOBALS instead).
   return {
     ...(parsed?.options ?? { strict: true, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }),
     lib: ['lib.es2023.d.ts'],
@@ -33,19 +25,6 @@ function compilerOptions(): ts.CompilerOptions {
     noEmit: true,
   }
 }
-
-const GLOBALS = `
-interface Console {
-  log(...data: unknown[]): void
-  error(...data: unknown[]): void
-  warn(...data: unknown[]): void
-  info(...data: unknown[]): void
-  debug(...data: unknown[]): void
-  table(data: unknown, columns?: string[]): void
-  dir(item: unknown, options?: unknown): void
-}
-declare var console: Console
-`
 
 export class TypeChecker {
   private readonly options = compilerOptions()
@@ -75,7 +54,7 @@ export class TypeChecker {
       getDirectories: ts.sys.getDirectories,
     }
     const globals = join(kitRoot, 'workshop', '__globals__.d.ts')
-    this.virtual.set(globals, GLOBALS)
+    this.virtual.set(globals, EXERCISE_GLOBALS)
     this.files.add(globals)
     this.service = ts.createLanguageService(host, ts.createDocumentRegistry())
     this.formatHost = {
@@ -108,7 +87,7 @@ export class TypeChecker {
     const errors = this.service.getSemanticDiagnostics(file).filter(d => d.category === ts.DiagnosticCategory.Error)
     if (!errors.length)
       return undefined
-    const shown = errors.slice(0, SHOWN)
+    const shown = errors.slice(0, SHOWN_TYPE_ERRORS)
     const format = this.color ? ts.formatDiagnosticsWithColorAndContext : formatPlainWithContext
     const more = errors.length - shown.length
     const first = shown[0]
