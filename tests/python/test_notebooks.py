@@ -138,10 +138,11 @@ def result(runs, exercise_id) -> dict[str, str]:
 
 
 def runner_timeout_sentence() -> str:
-    """The CLI's timeout wording, read from the Python track itself so the two cannot drift apart."""
-    source = (ROOT / "workshop" / "tracks" / "py.ts").read_text(encoding="utf-8")
+    """The CLI's timeout wording, read from the runner's own words (both tracks and the browser page use
+    them) so the notebook and the CLI cannot drift apart."""
+    source = (ROOT / "workshop" / "verdict" / "words.ts").read_text(encoding="utf-8")
     found = re.search(r"s: (the checks did not finish\. Is there an endless loop\?)", source)
-    assert found, "workshop/tracks/py.ts no longer words the timeout as this test expects"
+    assert found, "workshop/verdict/words.ts no longer words the timeout as this test expects"
     return found.group(1)
 
 
