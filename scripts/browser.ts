@@ -18,22 +18,6 @@ export const CHROMIUM_FLAGS = [
 export const INSTALL_HINT = 'install one with `apt-get install -y chromium` (Debian/Ubuntu) or `npx playwright install chromium`, '
   + 'or point PLAYWRIGHT_CHROMIUM_EXECUTABLE at a Chrome/Chromium binary'
 
-/**
- * How every PDF of a slide deck is printed (`npm run export`, the benchmark): `slidev build --download`,
- * Slidev's own export of a freshly built deck, which it serves itself. `slidev export` serves the deck
- * from a dev server instead, and under load its first slide missed the exporter's fixed 30 s wait
- * (`locator.waitFor: Timeout 30000ms exceeded`); a built deck shows it in about a second. One page per
- * slide, printed one at a time: printed as one tall page, Chromium shrank the deck to about 92 % and
- * the last slides fell off the end (47 pages for 51 slides). Each slide waits for the page's load
- * event, not for network idle: slide-top.vue's data-waitfor already holds the print until the slide's
- * own layout is there, and the 500 ms idle wait per slide cost a minute. The long timeout gives a busy
- * machine room. The build goes to a scratch folder: the deck in dist/ stays the one without a download
- * button, and the caller removes `out`.
- */
-export function slidevPdfArgs({ entry, out, pdf, executablePath }: { entry: string, out: string, pdf: string, executablePath: string }): string[] {
-  return ['build', entry, '--download', '--out', out, '--output', pdf, '--executable-path', executablePath, '--per-slide', '--wait-until', 'load', '--timeout', '180000']
-}
-
 export class BrowserMissingError extends Error {}
 
 export function findChromium(): string {

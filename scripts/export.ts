@@ -1,45 +1,45 @@
 // `npm run export` → exports/pytorch-vs-tensorflow.pdf (one page per slide, demos in their final state);
 // `npm run export:notes` → exports/pytorch-vs-tensorflow-notes.pdf (the speaker notes);
 // `npm run export:handout` → exports/pytorch-vs-tensorflow-handout.pdf (each slide with its notes, scripts/handout/).
-// Slidev's own exporters make the first two; this script hands them our Chromium and a fixed output path.
+// All three are printed from the built deck in dist/, rebuilt first only if the sources changed (as
+// `npm run present` does); Slidev's own exporters make the first two (scripts/print-deck.ts).
 // Every PDF is then read back for its fonts: a fallback font means the webfonts did not load.
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { slidevBrowser, slidevPdfArgs } from './browser'
+import { mkdirSync } from 'node:fs'
+import { buildDeck } from './build'
+import { buildIsCurrent } from './deck-sources'
 import { exportHandout } from './handout/index'
-import { EXPORT_DIR, NOTES_PDF, SLIDES_PDF } from './paths'
+import { DIST_DIR, EXPORT_DIR, NOTES_PDF, SLIDES_PDF } from './paths'
 import { checkPdfFonts } from './pdf-fonts'
+import { printDeck } from './print-deck'
 
 const KINDS = ['slides', 'notes', 'handout'] as const
 type Kind = typeof KINDS[number]
 
-function slidevExport(kind: 'slides' | 'notes'): string {
-  const { executablePath, env } = slidevBrowser()
-  mkdirSync(EXPORT_DIR, { recursive: true })
-  const out = mkdtempSync(join(tmpdir(), 'kit-export-'))
-  const args = kind === 'slides'
-    ? slidevPdfArgs({ entry: 'slides.md', out, pdf: SLIDES_PDF, executablePath })
-    : ['export-notes', '--output', NOTES_PDF, '--timeout', '180000']
-  const run = spawnSync('npx', ['slidev', ...args], { stdio: 'inherit', env: { ...process.env, ...env } })
-  rmSync(out, { recursive: true, force: true })
-  if (run.status !== 0)
-    process.exit(run.status ?? 1)
-  return kind === 'slides' ? SLIDES_PDF : NOTES_PDF
+/** EXPORT_USE_DIST=1 (the end-to-end tests) prints dist/ as it is: other tests are reading it. */
+function ensureBuilt(kind: Kind): void {
+  if (process.env.EXPORT_USE_DIST || buildIsCurrent())
+    return
+  console.log(`${kind}: the sources changed since the last build: building the deck first…`)
+  if (buildDeck() !== 0)
+    throw new Error('the build failed (see above)')
 }
 
 async function main(kind: Kind): Promise<void> {
   const started = Date.now()
+  ensureBuilt(kind)
+  mkdirSync(EXPORT_DIR, { recursive: true })
   let pdf: string
   if (kind === 'handout') {
     const result = await exportHandout()
     pdf = result.pdf
-    const { build, shots, print } = result.seconds
-    console.log(`handout: ${result.pages} pages, ${(result.bytes / 1e6).toFixed(1)} MB; build check ${build.toFixed(1)} s, pictures ${shots.toFixed(1)} s, print ${print.toFixed(1)} s`)
+    const { shots, print } = result.seconds
+    console.log(`handout: ${result.pages} pages, ${(result.bytes / 1e6).toFixed(1)} MB; pictures ${shots.toFixed(1)} s, print ${print.toFixed(1)} s`)
   }
   else {
-    pdf = slidevExport(kind)
+    pdf = kind === 'slides' ? SLIDES_PDF : NOTES_PDF
+    const run = printDeck({ kind, entry: 'slides.md', dist: DIST_DIR, pdf })
+    if (run.status !== 0)
+      throw new Error(`printing the ${kind} failed (exit ${run.status ?? run.signal}, see above)`)
   }
   checkPdfFonts(pdf)
   console.log(`✔ ${pdf} (${((Date.now() - started) / 1000).toFixed(1)} s)`)

@@ -13,9 +13,7 @@ import { DEMO_SCRIPTS } from '../../demos/index'
 import { keySteps } from '../../demos/key-steps'
 import { exercisesOfSlide } from '../../kit/exercise-links'
 import { CHROMIUM_FLAGS, findChromiumOrExit } from '../browser'
-import { buildDeck } from '../build'
 import { loadDeck } from '../deck'
-import { buildIsCurrent } from '../deck-sources'
 import { DIST_DIR, EXPORT_DIR, HANDOUT_PDF } from '../paths'
 import { serveDist } from '../serve-dist'
 import { composeHandout } from './compose'
@@ -25,17 +23,9 @@ import { shoot, shotFile } from './shoot'
 
 const isDemo = (alias: string | undefined): alias is DemoAlias => !!alias && alias in DEMO_SCRIPTS
 
-export interface HandoutResult { pdf: string, pages: number, bytes: number, seconds: { build: number, shots: number, print: number } }
+export interface HandoutResult { pdf: string, pages: number, bytes: number, seconds: { shots: number, print: number } }
 
 export async function exportHandout(pdf = HANDOUT_PDF): Promise<HandoutResult> {
-  const t0 = Date.now()
-  // The pictures come from dist/: rebuild it first if the sources changed, as `npm run present` does.
-  // HANDOUT_USE_DIST=1 (the end-to-end test) takes dist/ as it is: other tests are reading it.
-  if (!process.env.HANDOUT_USE_DIST && !buildIsCurrent()) {
-    console.log('handout: the sources changed since the last build: building the deck first…')
-    if (buildDeck() !== 0)
-      throw new Error('the build failed (see above)')
-  }
   const t1 = Date.now()
   const deck = await loadDeck()
   const slides: HandoutSlide[] = []
@@ -79,7 +69,7 @@ export async function exportHandout(pdf = HANDOUT_PDF): Promise<HandoutResult> {
       console.warn(`handout: ${message}`)
     }
     const t3 = Date.now()
-    return { pdf, pages: slides.length, bytes: statSync(pdf).size, seconds: { build: (t1 - t0) / 1000, shots: (t2 - t1) / 1000, print: (t3 - t2) / 1000 } }
+    return { pdf, pages: slides.length, bytes: statSync(pdf).size, seconds: { shots: (t2 - t1) / 1000, print: (t3 - t2) / 1000 } }
   }
   finally {
     await browser.close()

@@ -9,23 +9,9 @@ import { DEMO_VIEWS } from '../../demos/index'
 import { NOTES_PDF, SLIDES_PDF } from '../../scripts/paths'
 import { loadDeck, plainText } from '../support/deck'
 import { DEMOS, slideNo } from '../support/demo-slides'
+import { needPoppler, pdfPages, pdfText } from '../support/pdf'
 
 const slides = await loadDeck()
-
-/**
- * The PDF's text, all of it or one page. `layout` keeps columns side by side (a demo's labels stay
- * in rows); reading order keeps a block together, so a title that wraps beside code still reads whole.
- */
-function pdfText(file: string, page?: number, order: 'layout' | 'reading' = 'layout'): string {
-  const range = page ? ['-f', String(page), '-l', String(page)] : []
-  const mode = order === 'layout' ? ['-layout'] : []
-  return plainText(execFileSync('pdftotext', [...range, ...mode, file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }))
-}
-
-function pdfPages(file: string): number {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'handout-'))
 
@@ -40,23 +26,20 @@ function cornerGrey(file: string, page: number): number {
 }
 
 function runExport(kind: 'slides' | 'notes') {
-  const run = spawnSync('npx', ['tsx', 'scripts/export.ts', kind], { encoding: 'utf8', timeout: 600_000 })
+  // EXPORT_USE_DIST: print dist/ as the suite built it; never rebuild it under the other tests.
+  const run = spawnSync('npx', ['tsx', 'scripts/export.ts', kind], { encoding: 'utf8', timeout: 600_000, env: { ...process.env, EXPORT_USE_DIST: '1' } })
   expect(run.status, `export ${kind} failed:\n${run.stdout}\n${run.stderr}`).toBe(0)
 }
 
 test.describe.configure({ mode: 'serial', timeout: 900_000 })
 
-test.beforeAll(() => {
-  const missing = ['pdfinfo', 'pdftotext'].filter(tool => spawnSync('which', [tool]).status !== 0)
-  if (missing.length)
-    throw new Error(`${missing.join(' and ')} not found: install poppler-utils (apt-get install -y poppler-utils)`)
-})
+test.beforeAll(() => needPoppler(['pdfinfo', 'pdftotext', 'pdftoppm']))
 
 test('the PDF handout has one page per slide, each with its own title', () => {
   runExport('slides')
   expect(pdfPages(SLIDES_PDF)).toBe(slides.length)
   for (const slide of slides)
-    expect(pdfText(SLIDES_PDF, slide.no, 'reading'), `title of slide ${slide.no} on page ${slide.no}`).toContain(slide.title)
+    expect(pdfText(SLIDES_PDF, { page: slide.no }), `title of slide ${slide.no} on page ${slide.no}`).toContain(slide.title)
 })
 
 /** Section slides are set on the identity's night blue (styles/identity.css), every other slide on white. */
@@ -81,7 +64,7 @@ test('every handout page is drawn at full size (no slide shrunk onto a black pag
 test('the PDF handout draws every demo in its final state', () => {
   for (const { alias, script } of DEMOS) {
     const no = slideNo(slides, alias)
-    const text = pdfText(SLIDES_PDF, no)
+    const text = pdfText(SLIDES_PDF, { page: no, order: 'layout' })
     const last = script.steps.length - 1
     expect(text, `${alias}: step counter of the final state`).toContain(`${last}/${last}`)
     const final = script.steps[last]
@@ -95,7 +78,7 @@ test('the PDF handout draws every demo in its final state', () => {
 
 test('the speaker-notes PDF holds every note', () => {
   runExport('notes')
-  const text = pdfText(NOTES_PDF)
+  const text = pdfText(NOTES_PDF, { order: 'layout' })
   for (const slide of slides.filter(s => s.note)) {
     const firstWords = slide.note.split(' ').slice(0, 8).join(' ')
     expect(text, `note of slide ${slide.no}`).toContain(firstWords)

@@ -1,7 +1,7 @@
 // The handout with notes (`npm run export:handout`): made once from the built deck, then read back with
 // poppler — every slide on its own A4 page with its title, the first words of its notes and its page
 // number; each demo as a strip of its key steps; the exercise cards with their links; the deck's fonts.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { keySteps } from '../../demos/key-steps'
@@ -9,45 +9,27 @@ import { HANDOUT_PDF } from '../../scripts/paths'
 import { checkPdfFonts } from '../../scripts/pdf-fonts'
 import { loadDeck, plainText } from '../support/deck'
 import { DEMOS, slideNo } from '../support/demo-slides'
+import { imagesPerPage, needPoppler, pdfInfo, pdfLinks, pdfPages, pdfText } from '../support/pdf'
 
 const slides = await loadDeck()
 // Read, not imported: Node's ESM loader wants an import attribute for JSON, which the type-check's bundler mode does not.
 const manifest = JSON.parse(readFileSync(new URL('../../exercises/manifest.json', import.meta.url), 'utf8')) as { exercises: { id: string, title: string, slide: string }[] }
 
 /** A page's text in reading order, as words: the notes' CLICK marks, like their [click] source, left out. */
-function pageText(page: number): string {
-  const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), HANDOUT_PDF, '-'], { encoding: 'utf8' })
-  return plainText(text.replace(/\bCLICK\b/g, ' '))
-}
+const pageText = (page: number): string => plainText(pdfText(HANDOUT_PDF, { page }).replace(/\bCLICK\b/g, ' '))
 
 const firstWords = (note: string, n = 8) => plainText(note.replace(/\[click(?::\d+)?\]/g, ' ')).split(' ').slice(0, n).join(' ')
 
-/** Images drawn on each page, from `pdfimages -list`. */
-function imagesPerPage(): Map<number, number> {
-  const rows = execFileSync('pdfimages', ['-list', HANDOUT_PDF], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
-  const counts = new Map<number, number>()
-  for (const row of rows) {
-    const page = Number(row.trim().split(/\s+/)[0])
-    counts.set(page, (counts.get(page) ?? 0) + 1)
-  }
-  return counts
-}
-
 test.describe.configure({ mode: 'serial', timeout: 900_000 })
 
-test.beforeAll(() => {
-  const missing = ['pdfinfo', 'pdftotext', 'pdfimages', 'pdffonts'].filter(tool => spawnSync('which', [tool]).status !== 0)
-  if (missing.length)
-    throw new Error(`${missing.join(', ')} not found: install poppler-utils (apt-get install -y poppler-utils)`)
-})
+test.beforeAll(() => needPoppler(['pdfinfo', 'pdftotext', 'pdfimages', 'pdffonts']))
 
 test('the handout: one A4 page per slide, each with its title, its notes and its page number', () => {
-  // HANDOUT_USE_DIST: shoot dist/ as the suite built it; never rebuild it under the other tests.
-  const run = spawnSync('npx', ['tsx', 'scripts/export.ts', 'handout'], { encoding: 'utf8', timeout: 900_000, env: { ...process.env, HANDOUT_USE_DIST: '1' } })
+  // EXPORT_USE_DIST: shoot dist/ as the suite built it; never rebuild it under the other tests.
+  const run = spawnSync('npx', ['tsx', 'scripts/export.ts', 'handout'], { encoding: 'utf8', timeout: 900_000, env: { ...process.env, EXPORT_USE_DIST: '1' } })
   expect(run.status, `export handout failed:\n${run.stdout}\n${run.stderr}`).toBe(0)
-  const info = execFileSync('pdfinfo', [HANDOUT_PDF], { encoding: 'utf8' })
-  expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), 'pages').toBe(slides.length)
-  expect(info, 'paper').toMatch(/^Page size:.*\(A4\)/m)
+  expect(pdfPages(HANDOUT_PDF), 'pages').toBe(slides.length)
+  expect(pdfInfo(HANDOUT_PDF), 'paper').toMatch(/^Page size:.*\(A4\)/m)
   for (const slide of slides) {
     const text = pageText(slide.no)
     expect(text, `title of slide ${slide.no} on page ${slide.no}`).toContain(slide.title)
@@ -58,7 +40,7 @@ test('the handout: one A4 page per slide, each with its title, its notes and its
 })
 
 test('each demo is a strip of its key steps, with their captions; every other slide one picture', () => {
-  const images = imagesPerPage()
+  const images = imagesPerPage(HANDOUT_PDF)
   const demoPages = new Set<number>()
   for (const { alias, script } of DEMOS) {
     const no = slideNo(slides, alias)
@@ -78,7 +60,7 @@ test('each demo is a strip of its key steps, with their captions; every other sl
 })
 
 test('the exercise cards are on their slides\' pages, with their commands and links', () => {
-  const links = execFileSync('pdfinfo', ['-url', HANDOUT_PDF], { encoding: 'utf8' }).split('\n').slice(1).filter(Boolean).map(row => row.trim().split(/\s+/)).map(([page, , url]) => ({ page: Number(page), url }))
+  const links = pdfLinks(HANDOUT_PDF)
   for (const exercise of manifest.exercises) {
     const no = slideNo(slides, exercise.slide)
     const text = pageText(no)
