@@ -13,7 +13,7 @@
 // so Playwright's browser folder (PLAYWRIGHT_BROWSERS_PATH) must point at ours before Playwright loads.
 import type { SpawnSyncReturns } from 'node:child_process'
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { slidevBrowser } from './browser'
@@ -75,6 +75,7 @@ async function main([kind, entry, dist, pdf, executablePath]: string[]): Promise
   const server = await serveDist(dist)
   const port = Number(new URL(server.url).port)
   const timeout = 180_000 // room for a busy machine
+  mkdirSync(dirname(pdf), { recursive: true })
   try {
     if (kind === 'slides') {
       const args = { 'per-slide': true, 'wait-until': 'load', timeout, 'executable-path': executablePath }
