@@ -6,3 +6,12 @@ export const CLI_ONLY: Record<string, string> = {}
 export function runsInBrowser(id: string, track: string): boolean {
   return track === 'ts' && !(id in CLI_ONLY)
 }
+
+/**
+ * The exercises whose code imports packages beyond the engine (06: ONNX Runtime, onnx-proto), which
+ * the page's worker provides (exercise-modules.ts) and its editor knows the types of (monaco-setup.ts).
+ * Here, apart from the loading, so the page's own bundle holds no copy of them.
+ */
+const WITH_PACKAGES = new Set(['06-onnx-export'])
+
+export const needsModules = (id: string): boolean => WITH_PACKAGES.has(id)

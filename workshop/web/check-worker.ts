@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url'
 import * as engine from '../../engine/index'
-import { exerciseModules, needsModules } from './exercise-modules'
+import { needsModules } from './browser-exercises'
+import { exerciseModules } from './exercise-modules'
 import { runChecks } from './run-checks'
 
 // The Web Worker that runs a learner's code with the exercise's checks: the page never runs learner

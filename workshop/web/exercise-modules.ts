@@ -3,6 +3,7 @@
 // engine's ONNX exporter: in the browser, `onnxruntime-node` is ONNX Runtime for the web (the same API,
 // onnxruntime-common, at the same version), run from its WebAssembly build on the worker's own thread.
 // Loaded only for that exercise: the other checks, and the talk, never load ONNX Runtime.
+import { needsModules } from './browser-exercises'
 
 /** How ONNX Runtime for the web gets its WebAssembly: the binary itself (the worker has no network for it to fetch with), and where it lies (the deck's own build, never a CDN). */
 export interface OrtWasm { binary: ArrayBuffer | Uint8Array, url?: string }
@@ -22,15 +23,7 @@ async function onnxModules(wasm: OrtWasm): Promise<Record<string, unknown>> {
   return { 'onnxruntime-node': ort, 'onnx-proto': onnxProto.default, 'engine/onnx/index': engineOnnx }
 }
 
-/** The exercises that need modules of their own, by id. */
-const MODULES: Record<string, (wasm: OrtWasm) => Promise<Record<string, unknown>>> = {
-  '06-onnx-export': onnxModules,
-}
-
-export const needsModules = (id: string): boolean => id in MODULES
-
 /** The exercise's extra modules, by the specifier its code imports them with (none for most exercises). */
 export async function exerciseModules(id: string, wasm: () => Promise<OrtWasm>): Promise<Record<string, unknown>> {
-  const load = MODULES[id]
-  return load ? load(await wasm()) : {}
+  return needsModules(id) ? onnxModules(await wasm()) : {}
 }

@@ -4,7 +4,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker'
 import { getTypeScriptWorker, ModuleKind, ModuleResolutionKind, ScriptTarget, typescriptDefaults } from 'monaco-editor/languages/features/typescript/register'
 import { EXERCISE_GLOBALS } from '../verdict/type-errors'
-import { needsModules } from './exercise-modules'
+import { needsModules } from './browser-exercises'
 import 'monaco-editor/languages/definitions/typescript/register'
 // The editing features a learner reaches for; Monaco's full set (every language, every contribution)
 // would weigh twice as much. Loaded only by the workshop page, never by the talk's slides.
