@@ -12,8 +12,8 @@ import { guardPage } from '../support/page-guard'
 const real = (problems: string[]) => problems.filter(p => !p.includes('Wake Lock permission request denied'))
 
 const manifest = JSON.parse(readFileSync(new URL('../../exercises/manifest.json', import.meta.url), 'utf8')) as { exercises: { id: string, title: string, slide: string, track: string }[] }
-// 06 runs ONNX Runtime for Node: CLI only (workshop/web/browser-exercises.ts).
-const exercises = manifest.exercises.filter(e => e.track === 'ts' && e.id !== '06-onnx-export')
+// 06 too: its ONNX Runtime for Node is ONNX Runtime for the web in the page's worker (workshop/web/exercise-modules.ts).
+const exercises = manifest.exercises.filter(e => e.track === 'ts')
 const solution = (id: string) => readFileSync(new URL(`../../solutions/${id}/solution.ts`, import.meta.url), 'utf8')
 const stored = (page: Page, id: string) => page.evaluate(key => JSON.parse(localStorage.getItem(key) ?? 'null') as string | null, `pvt-workshop:code:${id}`)
 
@@ -59,6 +59,30 @@ for (const exercise of exercises) {
     expect(real(problems)).toEqual([])
   })
 }
+
+test('ONNX Runtime loads only when exercise 06 is checked, from the deck\'s own build', async ({ page }) => {
+  const problems = guardPage(page) // no request leaves the host: no CDN
+  const ort: string[] = []
+  page.on('request', (request) => {
+    if (/\/ort[.-][^/]*$/.test(new URL(request.url()).pathname))
+      ort.push(request.url())
+  })
+  await page.goto('/')
+  await page.waitForLoadState('networkidle')
+  expect(ort, 'the talk\'s first slide').toEqual([])
+  await page.goto('/workshop/03-session-run')
+  await expect(page.locator('[data-editor] .monaco-editor')).toBeVisible({ timeout: 30_000 })
+  await page.locator('[data-check]').click()
+  expect(await verdict(page)).toContain('✗ 03-session-run is not solved yet')
+  expect(ort, 'another exercise\'s check').toEqual([])
+  await page.goto('/workshop/06-onnx-export')
+  await expect(page.locator('[data-editor] .monaco-editor')).toBeVisible({ timeout: 30_000 })
+  await setCode(page, solution('06-onnx-export'))
+  await page.locator('[data-check]').click()
+  expect(await verdict(page)).toContain('✓ 06-onnx-export passes')
+  expect(ort.some(url => url.endsWith('.wasm')), `the WebAssembly among ${ort.join(', ')}`).toBe(true)
+  expect(real(problems)).toEqual([])
+})
 
 test('an endless loop is stopped with the CLI\'s words, and the page still answers', async ({ page }) => {
   const problems = guardPage(page)

@@ -16,7 +16,7 @@ export interface WorkerLike {
 
 const STARTUP_LIMIT_MS = 60_000
 
-type WorkerMessage = { type: 'ready' } | { type: 'result', result: CheckResult }
+type WorkerMessage = { type: 'ready' } | { type: 'loading' } | { type: 'result', result: CheckResult }
 
 /** A started worker, and whether it has loaded (the engine, the transpiler, the checks). */
 interface Started { worker: WorkerLike, ready: boolean }
@@ -70,6 +70,8 @@ export class CheckHost {
         const message = data as WorkerMessage
         if (message.type === 'ready')
           startClock()
+        else if (message.type === 'loading') // the exercise's own modules (exercise-modules.ts): start-up too
+          startClock(STARTUP_LIMIT_MS + this.timeoutMs)
         else if (message.type === 'result')
           finish(message.result)
       }

@@ -4,6 +4,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker'
 import { getTypeScriptWorker, ModuleKind, ModuleResolutionKind, ScriptTarget, typescriptDefaults } from 'monaco-editor/languages/features/typescript/register'
 import { EXERCISE_GLOBALS } from '../verdict/type-errors'
+import { needsModules } from './browser-exercises'
 import 'monaco-editor/languages/definitions/typescript/register'
 // The editing features a learner reaches for; Monaco's full set (every language, every contribution)
 // would weigh twice as much. Loaded only by the workshop page, never by the talk's slides.
@@ -44,10 +45,37 @@ typescriptDefaults.addExtraLib(EXERCISE_GLOBALS, 'file:///workshop/__globals__.d
 for (const [path, text] of Object.entries({ ...engineSources, ...givenSources }))
   typescriptDefaults.addExtraLib(text, `file:///${kitPath(path)}`)
 
+// The packages exercise 06's code imports, as types at their node_modules paths (onnx-proto's messages,
+// and onnxruntime-node's API: onnxruntime-common's, which the browser's ONNX Runtime shares). Loaded
+// when such an exercise first opens, not with the page.
+const packageTypes = import.meta.glob<string>([
+  '../../node_modules/onnx-proto/dist/onnx.d.ts',
+  '../../node_modules/onnxruntime-common/dist/esm/*.d.ts',
+], { query: '?raw', import: 'default', exhaustive: true })
+const packageEntries: Record<string, string> = {
+  'node_modules/onnx-proto/index.d.ts': 'export * from \'./dist/onnx\'\n',
+  'node_modules/onnxruntime-common/index.d.ts': 'export * from \'./dist/esm/index\'\n',
+  'node_modules/onnxruntime-node/index.d.ts': 'export * from \'onnxruntime-common\'\n',
+}
+let packagesAdded: Promise<void> | undefined
+
+function addPackageTypes(): Promise<void> {
+  packagesAdded ??= Promise.all(Object.entries(packageTypes).map(async ([path, load]) => [kitPath(path), await load()] as const))
+    .then((files) => {
+      for (const [path, text] of [...files, ...Object.entries(packageEntries)])
+        typescriptDefaults.addExtraLib(text, `file:///${path}`)
+    })
+  return packagesAdded
+}
+
+/** The types the exercise's code needs beyond the engine and its given code (its packages), once added. */
+const exerciseTypes = (id: string): Promise<void> => (needsModules(id) ? addPackageTypes() : Promise.resolve())
+
 export { monaco }
 
 /** The learner's file as a model at its kit path, so `../../engine/index` and `./given` resolve. */
 export function learnerModel(id: string, code: string): monaco.editor.ITextModel {
+  void exerciseTypes(id)
   const uri = monaco.Uri.parse(`file:///exercises/${id}/exercise.ts`)
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(code, 'typescript', uri)
   if (model.getValue() !== code)
@@ -57,6 +85,7 @@ export function learnerModel(id: string, code: string): monaco.editor.ITextModel
 
 /** The file's errors from Monaco's TypeScript worker; none when it has a syntax error (the check says where). */
 export async function typeDiagnostics(model: monaco.editor.ITextModel): Promise<PlainDiagnostic[]> {
+  await exerciseTypes(model.uri.path.split('/').at(-2) ?? '')
   const client = await (await getTypeScriptWorker())(model.uri)
   const uri = model.uri.toString()
   const syntax = await client.getSyntacticDiagnostics(uri)

@@ -48,13 +48,15 @@ async function capturing<T>(body: () => Promise<T>): Promise<{ value: T, output:
   }
 }
 
-export async function runChecks(id: string, code: string, sources: Sources, engine: unknown): Promise<CheckResult> {
+/** `modules`: what else the exercise's code imports, by specifier (exercise-modules.ts). */
+export async function runChecks(id: string, code: string, sources: Sources, engine: unknown, modules: Record<string, unknown> = {}): Promise<CheckResult> {
   const started = performance.now()
   const runner = new CheckRunner()
   const vi = { fn, spyOn, restoreAllMocks, clearAllMocks, resetAllMocks }
   const loader = new ModuleLoader({ ...sources, [learnerPath(id)]: code }, {
     'vitest': { ...runner.api, expect, vi },
     'engine/index': engine,
+    ...modules,
   })
   const { value: module, output } = await capturing(async () => {
     const loadErrors = []

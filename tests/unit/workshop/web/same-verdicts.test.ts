@@ -7,7 +7,7 @@ import { workshopPaths } from '../../../../workshop/paths'
 import { createTsTrack } from '../../../../workshop/tracks/ts'
 import { runsInBrowser } from '../../../../workshop/web/browser-exercises'
 import { runChecks } from '../../../../workshop/web/run-checks'
-import { checkSources, read } from './sources'
+import { checkSources, modulesFor, read } from './sources'
 
 // One source of truth, two front ends: the deck's check runner (run here in Node, as in its Web Worker)
 // and the CLI (the same check files under Vitest) give each TypeScript exercise's untouched starter and
@@ -18,8 +18,8 @@ const sources = checkSources()
 const words = (r: CheckResult) => ({ verdict: r.verdict, message: r.message })
 
 describe('the browser runner and the CLI agree', () => {
-  it('covers every TypeScript exercise but the CLI-only ones', () => {
-    expect(exercises.map(e => e.id)).toEqual(['01-backward-rules', '02-backward-pass', '03-session-run', '04-tracer', '05-constant-folding', '14-compile-guards'])
+  it('covers every TypeScript exercise, 06 (ONNX Runtime) too', () => {
+    expect(exercises.map(e => e.id)).toEqual(['01-backward-rules', '02-backward-pass', '03-session-run', '04-tracer', '05-constant-folding', '06-onnx-export', '14-compile-guards'])
   })
 
   for (const subject of ['starter', 'solution'] as const) {
@@ -29,7 +29,7 @@ describe('the browser runner and the CLI agree', () => {
         const cli = await track.checkMany(exercises, { subject, timeoutMs: 60_000 })
         for (const exercise of exercises) {
           const file = subject === 'starter' ? `exercises/${exercise.id}/starter.ts` : `solutions/${exercise.id}/solution.ts`
-          const browser = await runChecks(exercise.id, read(file), sources, engine)
+          const browser = await runChecks(exercise.id, read(file), sources, engine, await modulesFor(exercise.id))
           expect(browser.verdict, `${exercise.id} ${subject}`).toBe(subject === 'starter' ? 'fail' : 'pass')
           expect(words(browser), `${exercise.id} ${subject}: the browser's words`).toEqual(words(cli.get(exercise.id)!))
         }

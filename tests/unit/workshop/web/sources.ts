@@ -2,6 +2,7 @@ import type { Sources } from '../../../../workshop/web/module-loader'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../../../../scripts/paths'
+import { exerciseModules } from '../../../../workshop/web/exercise-modules'
 
 // The files the deck's check worker bundles (workshop/web/check-worker.ts), read from disk for Node.
 
@@ -18,6 +19,11 @@ export function checkSources(): Sources {
   add('exercises/check-helpers.ts')
   add('tests/fixtures/torch-reference.json')
   return sources
+}
+
+/** The exercise's own modules as the worker loads them (ONNX Runtime for the web), its WebAssembly read from node_modules. */
+export function modulesFor(id: string): Promise<Record<string, unknown>> {
+  return exerciseModules(id, async () => ({ binary: readFileSync(join(ROOT, 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm')) }))
 }
 
 export function tsExercises(): { id: string }[] {
