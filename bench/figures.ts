@@ -2,8 +2,8 @@
 import type { Summary } from './stats'
 import { ratio, summarize } from './stats'
 
-export type Section = 'build' | 'load' | 'navigate' | 'demos' | 'export' | 'workshop'
-export const SECTIONS: Section[] = ['build', 'load', 'navigate', 'demos', 'export', 'workshop']
+export type Section = 'build' | 'load' | 'navigate' | 'demos' | 'export' | 'workshop' | 'start'
+export const SECTIONS: Section[] = ['build', 'load', 'navigate', 'demos', 'export', 'workshop', 'start']
 
 export type Unit = 'ms' | 'bytes' | 'MiB' | 'count'
 

@@ -1,4 +1,4 @@
-// `npm run bench [-- --runs N] [-- --smoke] [-- --only build,load,navigate,demos,export,workshop [--merge]]`
+// `npm run bench [-- --runs N] [-- --smoke] [-- --only build,load,navigate,demos,export,workshop,start [--merge]]`
 // Our deck side by side with a plain Slidev deck of the same size. Targets missed are reported, not
 // failures: the exit code is 1 only when the benchmark itself breaks.
 import type { Figure, Section, Skip } from './figures'

@@ -6,6 +6,7 @@ import type { Figure, Section, Skip } from './figures'
 import type { ManifestExercise, WorkshopRun } from './workshop'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { buildIsCurrent } from '../scripts/deck-sources'
 import { ROOT } from '../scripts/paths'
 import { serveDist } from '../scripts/serve-dist'
 import { buildDeck, scriptSizes } from './build'
@@ -14,6 +15,7 @@ import { exportDeck } from './export'
 import { figure } from './figures'
 import { measureLoad } from './load'
 import { measureNavigation } from './navigate'
+import { measureStart } from './start'
 import { median, percentile } from './stats'
 import { measureWorkshop, readManifest, SolutionFailed } from './workshop'
 import { measureWorkshopPage } from './workshop-page'
@@ -282,6 +284,50 @@ export async function exportSection(ctx: Context): Promise<SectionResult> {
   return { figures: [f], skips }
 }
 
+const START_PORT = 3190
+const slidevBin = join(ROOT, 'node_modules', '.bin', 'slidev')
+const tsxBin = join(ROOT, 'node_modules', '.bin', 'tsx')
+
+/** The day's two commands from a cold process: `slidev` (dev, both decks) and `npm run present` (ours, built). */
+export async function startSection(ctx: Context): Promise<SectionResult> {
+  if (ctx.smoke)
+    return { figures: [], skips: [{ section: 'start', what: 'dev server and present from a cold process', reason: 'full mode only (a dev server start takes up to a minute)' }] }
+  const url = `http://127.0.0.1:${START_PORT}`
+  const dev: Record<string, number[]> = { ours: [], plain: [] }
+  const devHttp: Record<string, number[]> = { ours: [], plain: [] }
+  const present: number[] = []
+  // present would build first if dist/ is stale, and that is not what this figure is about.
+  const presentReady = buildIsCurrent()
+  const runs = Math.min(ctx.runs, 3)
+  for (let i = 0; i < runs; i++) {
+    for (const deck of decks(ctx)) {
+      const run = await measureStart(slidevBin, ['slides.md', '--port', String(START_PORT), '--bind', '127.0.0.1'], deck.dir, url)
+      dev[deck.name].push(run.visibleMs)
+      devHttp[deck.name].push(run.httpMs)
+      console.log(`  dev ${deck.name} #${i + 1}: HTTP ${s(run.httpMs)}, first slide ${s(run.visibleMs)}`)
+    }
+    if (!presentReady)
+      continue
+    // present serves the kit's own dist/, as built (and stamped) by `npm run build`.
+    const run = await measureStart(tsxBin, [join(ROOT, 'scripts', 'present.ts')], ROOT, url, { PORT: String(START_PORT) })
+    present.push(run.visibleMs)
+    console.log(`  present #${i + 1}: HTTP ${s(run.httpMs)}, first slide ${s(run.visibleMs)}`)
+  }
+  const devFirst = figure('start', 'start.dev', '`slidev` dev server: start → first slide', 'ms', dev.ours, dev.plain, { text: '≤ 1.3× plain', maxRatio: 1.3 })
+  devFirst.note = `Process start → slide 1 painted in an open browser (HTTP answered after ${s(median(devHttp.ours))} ours, ${s(median(devHttp.plain))} plain); Vite's dependency cache warm (a presenter's second start on), ${runs} run(s).`
+  if (devFirst.met === false) {
+    devFirst.why = 'Vite serves the first slide\'s modules one by one and transforms each on request: our first slide pulls in the deck\'s layouts, components and their imports, the plain deck almost none. '
+      + 'It would take fewer modules behind the first slide; on stage, `npm run present` avoids the dev server altogether.'
+  }
+  const presentFirst = figure('start', 'start.present', '`npm run present` (build current): start → first slide', 'ms', present, undefined, { text: '< 2 s', max: 2000 })
+  presentFirst.note = `Process start (tsx, the build check, Vite's preview server) → slide 1 painted in an open browser, ${runs} run(s).`
+  if (presentFirst.met === false)
+    presentFirst.why = 'Most of it is starting tsx and Vite before the first byte is served; the page itself shows in about a second (see "First slide visible").'
+  if (!presentReady)
+    return { figures: [devFirst], skips: [{ section: 'start', what: '`npm run present`', reason: 'dist/ is not the build of the current sources: run `npm run build` first' }] }
+  return { figures: [devFirst, presentFirst], skips: [] }
+}
+
 // ts: issue 18's "median under a second"; py: a forked child of the warm worker, the exercise's own work included.
 const WORKSHOP_TARGET_MS = { ts: 1000, py: 3000 } as const
 
@@ -360,4 +406,5 @@ export const SECTION_RUNNERS: Record<Section, (ctx: Context) => Promise<SectionR
   demos: demosSection,
   export: exportSection,
   workshop: workshopSection,
+  start: startSection,
 }
