@@ -4,9 +4,9 @@ import { defineConfig } from 'vite'
 export default defineConfig({
   plugins: [{
     // Slidev turns on its print pages (`/print`, `/presenter/print`) only for its own export runs and
-    // for builds with a download button. Our built deck has them too, so every PDF (slides, notes,
-    // handout) is printed from the one build in dist/ (scripts/print-deck.ts): no second build, no dev
-    // server. After Slidev's own config hook, which sets the flag off.
+    // for builds with a download button. Our built deck has them too, so the speaker notes print from
+    // dist/ like the slides and the handout (scripts/print-deck.ts): no second build, no dev server.
+    // After Slidev's own config hook, which sets the flag off.
     name: 'kit:print-pages-in-build',
     enforce: 'post',
     config: () => ({ define: { __SLIDEV_FEATURE_PRINT__: 'true' } }),

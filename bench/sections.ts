@@ -320,9 +320,9 @@ export async function startSection(ctx: Context): Promise<SectionResult> {
       + 'It would take fewer modules behind the first slide; on stage, `npm run present` avoids the dev server altogether.'
   }
   const presentFirst = figure('start', 'start.present', '`npm run present` (build current): start → first slide', 'ms', present, undefined, { text: '< 2 s', max: 2000 })
-  presentFirst.note = `Process start (tsx, the build check, Vite's preview server) → slide 1 painted in an open browser, ${runs} run(s).`
+  presentFirst.note = `Process start (tsx, the build check, the static server for dist/) → slide 1 painted in an open browser, ${runs} run(s).`
   if (presentFirst.met === false)
-    presentFirst.why = 'Most of it is starting tsx and Vite before the first byte is served; the page itself shows in about a second (see "First slide visible").'
+    presentFirst.why = 'Most of it is starting tsx and the server before the first byte is served; the page itself shows in about a second (see "First slide visible").'
   if (!presentReady)
     return { figures: [devFirst], skips: [{ section: 'start', what: '`npm run present`', reason: 'dist/ is not the build of the current sources: run `npm run build` first' }] }
   return { figures: [devFirst, presentFirst], skips: [] }

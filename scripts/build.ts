@@ -2,7 +2,7 @@
 // `npm run present` knows the build is current.
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
-import { BUILD_STAMP, deckSourcesHash } from './deck-sources'
+import { BUILD_STAMP, buildIsCurrent, deckSourcesHash } from './deck-sources'
 
 /** Builds the deck; returns slidev's exit status. The hash is taken first: a file saved mid-build makes the build stale. */
 export function buildDeck(): number {
@@ -11,6 +11,17 @@ export function buildDeck(): number {
   if (run.status === 0)
     writeFileSync(BUILD_STAMP, `${hash}\n`)
   return run.status ?? 1
+}
+
+/**
+ * What `present` and the exports do first: build the deck only if its sources changed since dist/ was
+ * built (`stamp`: the note of that build). Says so, prefixed with `who`; 'failed' if the build did.
+ */
+export function buildIfStale(who: string, stamp = BUILD_STAMP): 'current' | 'built' | 'failed' {
+  if (buildIsCurrent(undefined, stamp))
+    return 'current'
+  console.log(`${who}: the sources changed since the last build: building the deck first…`)
+  return buildDeck() === 0 ? 'built' : 'failed'
 }
 
 if (import.meta.url === `file://${process.argv[1]}`)

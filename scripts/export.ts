@@ -5,8 +5,7 @@
 // `npm run present` does); Slidev's own exporters make the first two (scripts/print-deck.ts).
 // Every PDF is then read back for its fonts: a fallback font means the webfonts did not load.
 import { mkdirSync } from 'node:fs'
-import { buildDeck } from './build'
-import { buildIsCurrent } from './deck-sources'
+import { buildIfStale } from './build'
 import { exportHandout } from './handout/index'
 import { DIST_DIR, EXPORT_DIR, NOTES_PDF, SLIDES_PDF } from './paths'
 import { checkPdfFonts } from './pdf-fonts'
@@ -17,10 +16,7 @@ type Kind = typeof KINDS[number]
 
 /** EXPORT_USE_DIST=1 (the end-to-end tests) prints dist/ as it is: other tests are reading it. */
 function ensureBuilt(kind: Kind): void {
-  if (process.env.EXPORT_USE_DIST || buildIsCurrent())
-    return
-  console.log(`${kind}: the sources changed since the last build: building the deck first…`)
-  if (buildDeck() !== 0)
+  if (!process.env.EXPORT_USE_DIST && buildIfStale(kind) === 'failed')
     throw new Error('the build failed (see above)')
 }
 
