@@ -87,11 +87,20 @@ const pythonLog = 'test-results/python-lane.log'
 const pytest = ['-m', 'pytest', '-q', '-p', 'no:cacheprovider']
 const started = Date.now()
 
-// First, alone: both lanes need the venv (the runner's Python-track unit tests skip without it).
-if (!existsSync(venvPython))
-  await run('python environment', 'npm', ['run', 'setup:python'], { lane: 'setup' })
+// The venv is what the unit tests (the runner's Python-track tests skip without it), the workshop verify
+// and the Python lane need; on a fresh clone making it takes ~2.5 min, mostly pip unpacking wheels on one
+// core, so what needs no Python (type-check, lint, the build) runs beside it. Its log is printed when it ends.
+const setupLog = 'test-results/python-setup.log'
+const venvReady = existsSync(venvPython)
+  ? Promise.resolve(true)
+  : run('python environment', 'npm', ['run', 'setup:python'], { lane: 'setup', output: setupLog }).then((ok) => {
+      console.log(`\n━━ python environment (made beside the stages above), from ${setupLog}`)
+      console.log(readFileSync(setupLog, 'utf8'))
+      return ok
+    })
 
 async function pythonLane() {
+  await venvReady
   if (existsSync('tests/python'))
     await run('python snippets and exercises', venvPython, [...pytest, 'tests/python', '--ignore=tests/python/test_notebooks.py', '--junitxml=test-results/python.xml'], { counts: pytestCounts('test-results/python.xml'), output: pythonLog, lane: 'python' })
   // A stage of its own, so the summary shows what running every exercise's notebook with nbclient costs.
@@ -104,9 +113,11 @@ async function pythonLane() {
 async function nodeLane() {
   await run('type-check', 'npx', ['vue-tsc', '--noEmit'])
   await run('lint', 'npx', ['eslint', '.'])
+  const built = await run('build the deck', 'npm', ['run', '--silent', 'build'])
+  await venvReady
   await run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], { counts: vitestCounts('test-results/unit.json') })
   await run('workshop verify (starters fail, solutions pass)', 'npm', ['run', '--silent', 'workshop', '--', 'verify'])
-  if (await run('build the deck', 'npm', ['run', '--silent', 'build']))
+  if (built)
     await run('end-to-end (built deck, real Chromium)', 'npx', ['playwright', 'test'], { counts: playwrightCounts('test-results/e2e.json') })
   if (existsSync('bench/run.ts'))
     await run('benchmark smoke run', 'npm', ['run', '--silent', 'bench', '--', '--smoke'])
