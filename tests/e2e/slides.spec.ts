@@ -2,8 +2,13 @@
 // and shows its title; the final state also reached by deep link, as a presenter's bookmark would; and
 // in that final state nothing spills off the canvas, text is big enough and short enough to read from
 // the back of the room, axe finds no serious violation, and nothing went wrong offline.
+//
+// Each worker keeps one page and moves it from slide to slide in the app, as a presenter's browser does
+// through a talk; loading the deck afresh for every slide was most of this file's time. Deep links still
+// load the page: that is what a bookmark does.
+import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { test as base, expect } from '@playwright/test'
 import { loadDeck } from '../support/deck'
 import { overflowing } from '../support/overflow'
 import { deckState, guardPage, slideLocator } from '../support/page-guard'
@@ -11,12 +16,44 @@ import { isSources, MAX_WORDS, measureText, tooSmall } from '../support/readabil
 
 const slides = await loadDeck()
 
+interface DeckPage { page: Page, problems: string[] }
+
+const test = base.extend<{ deckPage: DeckPage }, { workerPage: DeckPage }>({
+  workerPage: [async ({ browser }, use, { project }) => {
+    // A context of its own (not browser.newPage): axe's Playwright runner needs one.
+    const context = await browser.newContext({ baseURL: project.use.baseURL, viewport: project.use.viewport })
+    const page = await context.newPage()
+    await use({ page, problems: guardPage(page) })
+    await context.close()
+  }, { scope: 'worker' }],
+  // A failed test gets a fresh worker, and so a fresh page: one slide's failure never leaks into another's.
+  deckPage: async ({ workerPage }, use) => {
+    workerPage.problems.length = 0
+    await use(workerPage)
+  },
+})
+
+/**
+ * Shows slide `no` at its first click step: a page load the first time, then the app's own router (the
+ * built deck exposes no Slidev globals; Vue keeps its app on the mount element in production too).
+ */
+async function show(page: Page, no: number): Promise<void> {
+  if (page.url() === 'about:blank') {
+    await page.goto(`/${no}`)
+    return
+  }
+  await page.evaluate(async (n) => {
+    interface Router { push: (to: string) => Promise<unknown> }
+    const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $router: Router } } } }).__vue_app__
+    await app.config.globalProperties.$router.push(`/${n}`)
+  }, no)
+}
+
 test.describe.configure({ mode: 'parallel' })
 
 for (const slide of slides) {
-  test(`slide ${slide.no}: ${slide.title}`, async ({ page }) => {
-    const problems = guardPage(page)
-    await page.goto(`/${slide.no}`)
+  test(`slide ${slide.no}: ${slide.title}`, async ({ deckPage: { page, problems } }) => {
+    await show(page, slide.no)
     const state = page.locator('[data-deck-state]')
     const title = slideLocator(page, slide.no).locator('h1, h2').first()
     await expect(state).toHaveAttribute('data-slide', String(slide.no))
