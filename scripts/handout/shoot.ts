@@ -11,7 +11,7 @@ export interface ShotRequest {
   demoStep?: number
 }
 
-/** A list of sources on a slide (pages/sources.md's `.kit-sources` columns): its bold headings and items. */
+/** A list of sources on a slide (pages/sources.md's `.kit-sources` columns): its sub-headings and items. */
 export interface SourceGroup { heading: string, items: string[] }
 
 export const shotFile = (dir: string, r: ShotRequest) => join(dir, `slide-${r.no}-${r.clicks ?? 'final'}.png`)
@@ -44,9 +44,9 @@ async function shootOne(page: Page, baseUrl: string, dir: string, r: ShotRequest
   // The sources, in small print on their slides, are also given to the handout as text to read and copy.
   return page.locator(`#slide-content .slidev-page-${r.no} .kit-sources`).evaluateAll(lists => lists.flatMap((list) => {
     const groups: { heading: string, items: string[] }[] = []
-    for (const el of list.querySelectorAll('p, li')) {
+    for (const el of list.querySelectorAll('h3, li')) {
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
-      if (el.tagName === 'P')
+      if (el.tagName === 'H3')
         groups.push({ heading: text, items: [] })
       else
         groups.at(-1)?.items.push(text)

@@ -77,11 +77,11 @@ test('the handout is set in the deck\'s fonts, embedded, and ends with the sourc
   const from = slideNo(slides, 'sources')
   expect(slides.slice(from - 1).map(s => s.alias), 'the pages from the sources on').toEqual(slides.filter(s => s.alias?.startsWith('sources')).map(s => s.alias))
   expect(pageText(from)).toContain('Sources')
-  // The lists, in small print on the slides' pictures, are text on the page too: their bold headings.
+  // The lists, in small print on the slides' pictures, are text on the page too: their sub-headings.
   const markdown = readFileSync(new URL('../../pages/sources.md', import.meta.url), 'utf8')
   for (const slide of slides.slice(from)) {
     const part = markdown.slice(markdown.indexOf(`routeAlias: ${slide.alias}\n`)).split(/^---$/m)[1] ?? ''
-    const headings = [...part.matchAll(/^\*\*(.+)\*\*$/gm)].map(m => plainText(m[1]))
+    const headings = [...part.matchAll(/^### (.+)$/gm)].map(m => plainText(m[1]))
     expect(headings.length, `headings of ${slide.alias}`).toBeGreaterThan(0)
     for (const heading of headings)
       expect(pageText(slide.no), `${slide.alias}: "${heading}" as text on page ${slide.no}`).toContain(heading)
