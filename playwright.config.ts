@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_FLAGS, findChromiumOrExit } from './scripts/browser'
+import { CHROMIUM_FLAGS, DECK_CONTEXT, findChromiumOrExit } from './scripts/browser'
 
 // End-to-end tests run against the BUILT deck (`npm run build` first), served on 127.0.0.1.
 const port = Number(process.env.E2E_PORT ?? 4173)
@@ -17,6 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
+    ...DECK_CONTEXT,
     launchOptions: { executablePath: findChromiumOrExit(), args: CHROMIUM_FLAGS },
   },
   webServer: {

@@ -3,7 +3,7 @@
 // Times are the page's performance.now(), so keypress and paint share one clock.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
-import { CHROMIUM_FLAGS, findChromiumOrExit } from '../scripts/browser'
+import { CHROMIUM_FLAGS, DECK_CONTEXT, findChromiumOrExit } from '../scripts/browser'
 
 export interface LongTask {
   start: number
@@ -83,7 +83,7 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A page with the probe installed; `cache: false` turns the HTTP cache off (each load fetches everything again). */
 export async function probedPage(browser: Browser, { cache = false } = {}): Promise<{ context: BrowserContext, page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...DECK_CONTEXT })
   // tsx keeps function names with a `__name` helper that the page does not have.
   await context.addInitScript({ content: 'window.__name ??= (f => f)' })
   await context.addInitScript(install)

@@ -63,9 +63,16 @@ export function plainDeckFiles({ slides, headmatter, fontImports }: PlainDeckInp
     'slides.md': `${head}\n\n${body}\n`,
     'styles/index.ts': `// Same self-hosted fonts as the real deck, nothing else.\n${fontImports.map(line => `${line}\n`).join('')}`,
     'package.json': `${JSON.stringify({ name: 'plain-slidev-deck', private: true, type: 'module' }, null, 2)}\n`,
-    // node_modules is the kit's (a symlink): without this, both decks would share, and keep
-    // invalidating, one Vite dependency cache (node_modules/.vite), under other people's dev servers too.
-    'vite.config.ts': `// Its own Vite cache, not the kit's node_modules/.vite.\nexport default { cacheDir: '.vite' }\n`,
+    // node_modules is the kit's (a symlink): without a cacheDir of its own, both decks would share, and
+    // keep invalidating, one Vite dependency cache (node_modules/.vite), under other people's dev servers
+    // too. Print pages in its build, as ours has: both decks are printed from their build the same way.
+    'vite.config.ts': [
+      `import { printPagesInBuild } from ${JSON.stringify(join(ROOT, 'scripts', 'print-pages.ts'))}`,
+      '',
+      '// Its own Vite cache, not the kit\'s node_modules/.vite.',
+      'export default { cacheDir: \'.vite\', plugins: [printPagesInBuild()] }',
+      '',
+    ].join('\n'),
   }
 }
 

@@ -3,6 +3,7 @@
 // the server answers HTTP. For `slidev` (the dev server) and `npm run present` (the built deck).
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
+import { DECK_CONTEXT } from '../scripts/browser'
 import { launchBrowser } from './page-probe'
 
 export interface StartRun {
@@ -26,7 +27,7 @@ export async function measureStart(command: string, args: string[], cwd: string,
   const browser = await launchBrowser()
   let server: ChildProcess | undefined
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, ...DECK_CONTEXT })
     const started = Date.now()
     server = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: 'ignore', detached: true })
     const exited = new Promise<never>((_, reject) => server!.on('exit', code => reject(new Error(`${command} ${args.join(' ')} exited (${code}) before its first slide`))))

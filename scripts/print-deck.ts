@@ -4,10 +4,12 @@
 // Why a built deck: `slidev export` serves the deck from a dev server, whose first slide took ~47 s cold on
 // this machine and missed the exporter's fixed 30 s wait under load; `slidev build --download` built the
 // deck a second time. A built deck is served at once, and the one in dist/ is already there
-// (vite.config.ts keeps Slidev's print pages in it). One page per slide, printed one at a time: printed as
-// one tall page, Chromium shrank the deck to about 92 % and the last slides fell off the end. Each slide
-// waits for the page's load event, not for network idle: slide-top.vue's data-waitfor already holds the
-// print until the slide's own layout is there.
+// (vite.config.ts keeps Slidev's print pages in it). The slides are printed from one load of Slidev's print
+// page, which lays every slide out one under the other with a page break after each, so the PDF still has
+// one page per slide: 3.5× faster than loading the deck once per slide (Slidev's --per-slide), which an
+// earlier deck needed because a slide wider than the canvas made Chromium shrink the whole print to fit
+// (tests/e2e/export.spec.ts reads every page's corner for that). The page is printed after its load event,
+// not network idle: slide-top.vue's data-waitfor already holds the print until every slide's layout is there.
 //
 // Why a child process: Slidev launches Chromium itself and its notes exporter cannot be told where it is,
 // so Playwright's browser folder (PLAYWRIGHT_BROWSERS_PATH) must point at ours before Playwright loads.
@@ -78,7 +80,7 @@ async function main([kind, entry, dist, pdf, executablePath]: string[]): Promise
   mkdirSync(dirname(pdf), { recursive: true })
   try {
     if (kind === 'slides') {
-      const args = { 'per-slide': true, 'wait-until': 'load', timeout, 'executable-path': executablePath }
+      const args = { 'wait-until': 'load', timeout, 'executable-path': executablePath }
       await exporter.exportSlides({ port, ...exporter.getExportOptions(args, options, pdf) })
     }
     else {

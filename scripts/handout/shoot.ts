@@ -2,6 +2,8 @@
 // canvas size (980 × 552) in Chromium. PNG keeps code and labels sharp; the handout's text stays text.
 import type { Browser, Page } from 'playwright-core'
 import { join } from 'node:path'
+import { DECK_CONTEXT } from '../browser'
+import { goInDeck } from '../deck-nav'
 
 export interface ShotRequest {
   no: number
@@ -25,8 +27,10 @@ const FINAL = 999
 const STILL = '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important }'
 
 async function shootOne(page: Page, baseUrl: string, dir: string, r: ShotRequest): Promise<SourceGroup[]> {
-  await page.goto(`${baseUrl}/${r.no}?workshop=0&clicks=${r.clicks ?? FINAL}`, { waitUntil: 'load' })
-  await page.addStyleTag({ content: STILL })
+  const first = page.url() === 'about:blank'
+  await goInDeck(page, `/${r.no}?workshop=0&clicks=${r.clicks ?? FINAL}`, baseUrl)
+  if (first)
+    await page.addStyleTag({ content: STILL })
   await page.locator(`#slide-content .slidev-page-${r.no} .slidev-layout`).waitFor()
   // global-bottom.vue publishes where the deck is: the slide, at the click asked for (or its last).
   await page.waitForFunction(({ no, clicks }) => {
@@ -61,7 +65,7 @@ async function shootOne(page: Page, baseUrl: string, dir: string, r: ShotRequest
  */
 export async function shoot(browser: Browser, baseUrl: string, requests: ShotRequest[], dir: string, parallel = 2): Promise<Map<number, SourceGroup[]>> {
   const sources = new Map<number, SourceGroup[]>()
-  const context = await browser.newContext({ viewport: { width: 980, height: 552 }, deviceScaleFactor: SCALE, reducedMotion: 'reduce' })
+  const context = await browser.newContext({ viewport: { width: 980, height: 552 }, deviceScaleFactor: SCALE, reducedMotion: 'reduce', ...DECK_CONTEXT })
   const queue = [...requests]
   const errors: string[] = []
   const worker = async () => {

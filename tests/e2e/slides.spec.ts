@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect } from '@playwright/test'
+import { goInDeck } from '../../scripts/deck-nav'
 import { loadDeck } from '../support/deck'
 import { overflowing } from '../support/overflow'
 import { deckState, guardPage, slideLocator } from '../support/page-guard'
@@ -21,7 +22,7 @@ interface DeckPage { page: Page, problems: string[] }
 const test = base.extend<{ deckPage: DeckPage }, { workerPage: DeckPage }>({
   workerPage: [async ({ browser }, use, { project }) => {
     // A context of its own (not browser.newPage): axe's Playwright runner needs one.
-    const context = await browser.newContext({ baseURL: project.use.baseURL, viewport: project.use.viewport })
+    const context = await browser.newContext({ baseURL: project.use.baseURL, viewport: project.use.viewport, permissions: project.use.permissions })
     const page = await context.newPage()
     await use({ page, problems: guardPage(page) })
     await context.close()
@@ -33,27 +34,11 @@ const test = base.extend<{ deckPage: DeckPage }, { workerPage: DeckPage }>({
   },
 })
 
-/**
- * Shows slide `no` at its first click step: a page load the first time, then the app's own router (the
- * built deck exposes no Slidev globals; Vue keeps its app on the mount element in production too).
- */
-async function show(page: Page, no: number): Promise<void> {
-  if (page.url() === 'about:blank') {
-    await page.goto(`/${no}`)
-    return
-  }
-  await page.evaluate(async (n) => {
-    interface Router { push: (to: string) => Promise<unknown> }
-    const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $router: Router } } } }).__vue_app__
-    await app.config.globalProperties.$router.push(`/${n}`)
-  }, no)
-}
-
 test.describe.configure({ mode: 'parallel' })
 
 for (const slide of slides) {
   test(`slide ${slide.no}: ${slide.title}`, async ({ deckPage: { page, problems } }) => {
-    await show(page, slide.no)
+    await goInDeck(page, `/${slide.no}`)
     const state = page.locator('[data-deck-state]')
     const title = slideLocator(page, slide.no).locator('h1, h2').first()
     await expect(state).toHaveAttribute('data-slide', String(slide.no))

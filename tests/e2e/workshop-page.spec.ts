@@ -6,10 +6,8 @@ import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
+import { DECK_CONTEXT } from '../../scripts/browser'
 import { guardPage } from '../support/page-guard'
-
-/** The page's problems, less Slidev asking for a screen wake lock on a slide opened by a click (headless Chromium says no). */
-const real = (problems: string[]) => problems.filter(p => !p.includes('Wake Lock permission request denied'))
 
 const manifest = JSON.parse(readFileSync(new URL('../../exercises/manifest.json', import.meta.url), 'utf8')) as { exercises: { id: string, title: string, slide: string, track: string }[] }
 // 06 too: its ONNX Runtime for Node is ONNX Runtime for the web in the page's worker (workshop/web/exercise-modules.ts).
@@ -33,7 +31,7 @@ async function verdict(page: Page): Promise<string> {
   return (await panel.innerText()).trim()
 }
 
-test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
+test.use({ permissions: [...DECK_CONTEXT.permissions, 'clipboard-read', 'clipboard-write'] })
 
 for (const exercise of exercises) {
   test(`exercise ${exercise.id}: from its slide's card, the starter fails and the solution passes`, async ({ page }) => {
@@ -56,7 +54,7 @@ for (const exercise of exercises) {
 
     await page.locator('[data-back-to-slide]').click()
     await expect(page).toHaveURL(new RegExp(`/${exercise.slide}$`))
-    expect(real(problems)).toEqual([])
+    expect(problems).toEqual([])
   })
 }
 
@@ -81,7 +79,7 @@ test('ONNX Runtime loads only when exercise 06 is checked, from the deck\'s own 
   await page.locator('[data-check]').click()
   expect(await verdict(page)).toContain('✓ 06-onnx-export passes')
   expect(ort.some(url => url.endsWith('.wasm')), `the WebAssembly among ${ort.join(', ')}`).toBe(true)
-  expect(real(problems)).toEqual([])
+  expect(problems).toEqual([])
 })
 
 test('an endless loop is stopped with the CLI\'s words, and the page still answers', async ({ page }) => {
@@ -143,8 +141,8 @@ test('a type error shows as the learner types, and in the verdict', async ({ pag
   expect(text).toContain('error TS2322: Type \'string\' is not assignable to type \'number\'.')
 })
 
-test('axe finds no serious or critical violation on the workshop page', async ({ browser }) => {
-  const context = await browser.newContext()
+test('axe finds no serious or critical violation on the workshop page', async ({ browser }, { project }) => {
+  const context = await browser.newContext({ permissions: project.use.permissions })
   const page = await context.newPage()
   await page.goto('/workshop/03-session-run')
   await expect(page.locator('[data-editor] .monaco-editor')).toBeVisible({ timeout: 30_000 })

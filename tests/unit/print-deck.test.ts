@@ -10,10 +10,10 @@ describe('slidev\'s exporter', () => {
       expect(typeof exporter[name], name).toBe('function')
   })
 
-  it('turns our flags into one page per slide, waiting for each page\'s load event', async () => {
+  it('turns our flags into one print of the whole deck, a page a slide, after the load event', async () => {
     const exporter = await slidevExporter()
     const options = { data: { config: { canvasWidth: 980, aspectRatio: 16 / 9, export: {} }, slides: [{}, {}] } }
-    const resolved = exporter.getExportOptions({ 'per-slide': true, 'wait-until': 'load', 'timeout': 5, 'executable-path': '/x' }, options, 'out.pdf')
-    expect(resolved).toMatchObject({ perSlide: true, waitUntil: 'load', timeout: 5, executablePath: '/x', total: 2, width: 980, height: 551, output: 'out.pdf' })
+    const resolved = exporter.getExportOptions({ 'wait-until': 'load', 'timeout': 5, 'executable-path': '/x' }, options, 'out.pdf')
+    expect(resolved).toMatchObject({ perSlide: false, withClicks: false, waitUntil: 'load', timeout: 5, executablePath: '/x', total: 2, width: 980, height: 551, output: 'out.pdf' })
   })
 })

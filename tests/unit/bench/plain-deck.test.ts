@@ -60,6 +60,11 @@ describe('the plain deck', () => {
     expect(parsed(1).files['vite.config.ts']).toMatch(/cacheDir: '\.vite'/)
   })
 
+  it('keeps Slidev\'s print pages in its build with our plugin, so both decks print the same way', () => {
+    expect(parsed(1).files['vite.config.ts']).toMatch(/import \{ printPagesInBuild \} from ".*\/scripts\/print-pages\.ts"/)
+    expect(parsed(1).files['vite.config.ts']).toContain('plugins: [printPagesInBuild()]')
+  })
+
   it('refuses a deck without slides', () => {
     expect(() => plainDeckFiles({ slides: 0, headmatter, fontImports: [] })).toThrow(RangeError)
   })
