@@ -11,7 +11,8 @@ test('present serves the current build with its presenter view, without rebuildi
   const scratch = mkdtempSync(join(tmpdir(), 'present-'))
   const stamp = join(scratch, 'stamp')
   writeFileSync(stamp, deckSourcesHash()) // dist/ was built from these sources by the suite
-  const child = spawn('npx', ['tsx', 'scripts/present.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', PRESENT_BUILD_STAMP: stamp } })
+  // A process group of its own, stopped whole: npx and tsx each start a child, which a kill of npx alone left serving.
+  const child = spawn('npx', ['tsx', 'scripts/present.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', PRESENT_BUILD_STAMP: stamp }, detached: true })
   try {
     let out = ''
     const urls = await new Promise<{ deck: string, presenter: string }>((resolve, reject) => {
@@ -31,7 +32,7 @@ test('present serves the current build with its presenter view, without rebuildi
     await expect(page.locator('.slidev-presenter')).toBeVisible()
   }
   finally {
-    child.kill()
+    process.kill(-child.pid!)
     rmSync(scratch, { recursive: true, force: true })
   }
 })
