@@ -1,7 +1,9 @@
 // The charts make their point without collisions, at 1280 × 720 in their final click state: no two
 // timeline markers intersect, no value label crosses the 50 % reference line. (Text size and word count
-// on every slide are checked in slides.spec.ts, during its one visit to each slide.)
+// on every slide are checked in slides.spec.ts, during its one visit to each slide; this file also shows
+// that check's axe run can fail.)
 import { expect, test } from '@playwright/test'
+import { seriousViolations } from '../support/axe'
 import { loadDeck } from '../support/deck'
 import { deckState, slideLocator } from '../support/page-guard'
 
@@ -61,3 +63,17 @@ for (const slide of slides.filter(s => (s.alias ?? '').startsWith('conference'))
     expect(labels.filter(l => overlaps(l, band)).map(l => l.text), 'value labels on the 50 % line').toEqual([])
   })
 }
+
+test('the slide checks\' axe run finds a violation planted on a slide, and only on that slide', async ({ page }) => {
+  const root = await openFinalState(page, 2)
+  const selector = '#slide-content .slidev-page-2'
+  expect(await seriousViolations(page, selector), 'slide 2 as it is').toEqual([])
+  // Light grey on white, 1.6:1: below the 4.5:1 that WCAG AA asks of body text.
+  await root.locator('.slidev-layout').evaluate((layout) => {
+    const p = layout.appendChild(document.createElement('p'))
+    p.textContent = 'planted: too faint to read'
+    p.style.cssText = 'color: #d4d4d4; background: #ffffff'
+  })
+  expect(await seriousViolations(page, selector)).toEqual([expect.stringMatching(/^color-contrast \(serious\): /)])
+  expect(await seriousViolations(page, '#slide-content .slidev-page-3'), 'another slide').toEqual([])
+})

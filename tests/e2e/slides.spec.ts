@@ -7,9 +7,9 @@
 // through a talk; loading the deck afresh for every slide was most of this file's time. Deep links still
 // load the page: that is what a bookmark does.
 import type { Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect } from '@playwright/test'
 import { goInDeck } from '../../scripts/deck-nav'
+import { seriousViolations } from '../support/axe'
 import { loadDeck } from '../support/deck'
 import { overflowing } from '../support/overflow'
 import { deckState, guardPage, slideLocator } from '../support/page-guard'
@@ -21,7 +21,6 @@ interface DeckPage { page: Page, problems: string[] }
 
 const test = base.extend<{ deckPage: DeckPage }, { workerPage: DeckPage }>({
   workerPage: [async ({ browser }, use, { project }) => {
-    // A context of its own (not browser.newPage): axe's Playwright runner needs one.
     const context = await browser.newContext({ baseURL: project.use.baseURL, viewport: project.use.viewport, permissions: project.use.permissions })
     const page = await context.newPage()
     await use({ page, problems: guardPage(page) })
@@ -69,11 +68,7 @@ for (const slide of slides) {
     if (!isSources(slide.alias))
       expect.soft(text.words.length, `visible words outside code: ${text.words.join(' ')}`).toBeLessThanOrEqual(MAX_WORDS)
 
-    const axe = await new AxeBuilder({ page }).include('#slide-content').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()
-    const serious = axe.violations
-      .filter(v => v.impact === 'serious' || v.impact === 'critical')
-      .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
-    expect.soft(serious, 'serious or critical accessibility violations').toEqual([])
+    expect.soft(await seriousViolations(page, `#slide-content .slidev-page-${slide.no}`), 'serious or critical accessibility violations').toEqual([])
     expect(problems, 'console errors, failed or outside requests').toEqual([])
   })
 }

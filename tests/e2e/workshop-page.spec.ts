@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { DECK_CONTEXT } from '../../scripts/browser'
+import { WCAG_AA } from '../support/axe'
 import { guardPage } from '../support/page-guard'
 
 const manifest = JSON.parse(readFileSync(new URL('../../exercises/manifest.json', import.meta.url), 'utf8')) as { exercises: { id: string, title: string, slide: string, track: string }[] }
@@ -149,7 +150,7 @@ test('axe finds no serious or critical violation on the workshop page', async ({
   await page.locator('[data-check]').click()
   await verdict(page)
   await page.getByRole('button', { name: /Show hint 1 of/ }).click()
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()
+  const axe = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()
   const serious = axe.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
   expect(serious.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
   await context.close()
