@@ -1,20 +1,19 @@
 // `npm test`: every check the kit has, then one closing line `N passed, M failed`.
 // Stages keep going after a failure so one run shows everything that is wrong; the exit code is 1 if any failed.
 //
-// Two lanes run side by side. The Python lane (pytest on the snippets and exercises, then every notebook
-// through nbclient) spends much of its time starting interpreters and kernels and importing frameworks,
-// and the Node lane (type-check to end-to-end) is what it overlaps; one after the other they took
-// ~2 min longer. The Node lane prints as it goes; the Python lane writes to a log, printed whole when it
-// ends so the two never interleave. The summary lists each lane's stages together.
+// Two lanes run side by side, so that both cores are busy most of the run: the main lane (type-check,
+// lint, build, unit tests, end-to-end) prints as it goes; the side lane (pytest on the snippets and
+// exercises, every notebook through nbclient, the workshop verify, the benchmark's smoke run) writes to
+// a log, printed whole when it ends so the two never interleave. The summary lists each lane's stages together.
 import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 
 const venvPython = '.venv/bin/python'
-/** Each lane's stages in the order they ran: the summary lists setup, then Node, then Python. */
-const results = { setup: [], node: [], python: [] }
+/** Each lane's stages in the order they ran: the summary lists setup, then the main lane, then the side lane. */
+const results = { setup: [], main: [], side: [] }
 
 /** Runs one stage; `output` is 'inherit' or a log file's path. Resolves with whether it passed. */
-function run(name, command, args, { counts, output = 'inherit', lane = 'node' } = {}) {
+function run(name, command, args, { counts, output = 'inherit', lane = 'main' } = {}) {
   const slot = results[lane].push({ name }) - 1
   const header = `\n━━ ${name}: ${[command, ...args].join(' ')}\n`
   const fd = output === 'inherit' ? undefined : openSync(output, 'a')
@@ -83,13 +82,13 @@ function pytestCounts(file) {
 
 rmSync('test-results', { recursive: true, force: true })
 mkdirSync('test-results', { recursive: true })
-const pythonLog = 'test-results/python-lane.log'
+const sideLog = 'test-results/side-lane.log'
 const pytest = ['-m', 'pytest', '-q', '-p', 'no:cacheprovider']
 const started = Date.now()
 
 // The venv is what the unit tests (the runner's Python-track tests skip without it), the workshop verify
-// and the Python lane need; on a fresh clone making it takes ~2.5 min, mostly pip unpacking wheels on one
-// core, so what needs no Python (type-check, lint, the build) runs beside it. Its log is printed when it ends.
+// and the side lane need; on a fresh clone making it takes ~1.5 min, so what needs no Python (type-check,
+// lint, the build) runs beside it. Its log is printed when it ends.
 const setupLog = 'test-results/python-setup.log'
 const venvReady = existsSync(venvPython)
   ? Promise.resolve(true)
@@ -99,34 +98,40 @@ const venvReady = existsSync(venvPython)
       return ok
     })
 
-async function pythonLane() {
+// The main lane prints as it goes; the side lane writes to a log, printed whole when it ends. The side
+// lane also takes the workshop verify and the benchmark's smoke run: the main lane is the longer one
+// (its end-to-end stage alone keeps both cores busy), and the side lane used to end minutes before it.
+let deckBuilt
+const built = new Promise(resolve => (deckBuilt = resolve))
+async function sideLane() {
   await venvReady
   if (existsSync('tests/python'))
-    await run('python snippets and exercises', venvPython, [...pytest, 'tests/python', '--ignore=tests/python/test_notebooks.py', '--junitxml=test-results/python.xml'], { counts: pytestCounts('test-results/python.xml'), output: pythonLog, lane: 'python' })
+    await run('python snippets and exercises', venvPython, [...pytest, 'tests/python', '--ignore=tests/python/test_notebooks.py', '--junitxml=test-results/python.xml'], { counts: pytestCounts('test-results/python.xml'), output: sideLog, lane: 'side' })
   // A stage of its own, so the summary shows what running every exercise's notebook with nbclient costs.
   if (existsSync('tests/python/test_notebooks.py'))
-    await run('notebooks (nbclient, every Python exercise)', venvPython, [...pytest, 'tests/python/test_notebooks.py', '--junitxml=test-results/notebooks.xml'], { counts: pytestCounts('test-results/notebooks.xml'), output: pythonLog, lane: 'python' })
-  console.log(`\n━━ python lane (run beside the stages above), from ${pythonLog}`)
-  console.log(existsSync(pythonLog) ? readFileSync(pythonLog, 'utf8') : '(no output)')
+    await run('notebooks (nbclient, every Python exercise)', venvPython, [...pytest, 'tests/python/test_notebooks.py', '--junitxml=test-results/notebooks.xml'], { counts: pytestCounts('test-results/notebooks.xml'), output: sideLog, lane: 'side' })
+  await run('workshop verify (starters fail, solutions pass)', 'npm', ['run', '--silent', 'workshop', '--', 'verify'], { output: sideLog, lane: 'side' })
+  // A smoke run measures nothing worth keeping; it checks that the benchmark still works, on the build.
+  if (existsSync('bench/run.ts') && await built)
+    await run('benchmark smoke run', 'npm', ['run', '--silent', 'bench', '--', '--smoke'], { output: sideLog, lane: 'side' })
+  console.log(`\n━━ side lane (run beside the stages above), from ${sideLog}`)
+  console.log(existsSync(sideLog) ? readFileSync(sideLog, 'utf8') : '(no output)')
 }
 
-async function nodeLane() {
+async function mainLane() {
   await run('type-check', 'npx', ['vue-tsc', '--noEmit'])
   await run('lint', 'npx', ['eslint', '.'])
-  const built = await run('build the deck', 'npm', ['run', '--silent', 'build'])
+  deckBuilt(await run('build the deck', 'npm', ['run', '--silent', 'build']))
   await venvReady
   await run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], { counts: vitestCounts('test-results/unit.json') })
-  await run('workshop verify (starters fail, solutions pass)', 'npm', ['run', '--silent', 'workshop', '--', 'verify'])
-  if (built)
+  if (await built)
     await run('end-to-end (built deck, real Chromium)', 'npx', ['playwright', 'test'], { counts: playwrightCounts('test-results/e2e.json') })
-  if (existsSync('bench/run.ts'))
-    await run('benchmark smoke run', 'npm', ['run', '--silent', 'bench', '--', '--smoke'])
 }
 
-await Promise.all([nodeLane(), pythonLane()])
+await Promise.all([mainLane(), sideLane()])
 
 console.log('\n━━ summary')
-const all = [...results.setup, ...results.node, ...results.python]
+const all = [...results.setup, ...results.main, ...results.side]
 for (const r of all)
   console.log(`${r.ok ? '✔' : '✖'} ${r.name.padEnd(52)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0)} s`)
 const passed = all.reduce((n, r) => n + r.passed, 0)
