@@ -3,6 +3,7 @@
 // the graph on at least 45 % of the slide, and no output line before the step that prints it.
 import { expect, test } from '@playwright/test'
 import { visibleOutput } from '../../demos/output'
+import { goInDeck } from '../../scripts/deck-nav'
 import { loadDeck } from '../support/deck'
 import { DEMOS, slideNo } from '../support/demo-slides'
 import { slideLocator } from '../support/page-guard'
@@ -10,12 +11,15 @@ import { slideLocator } from '../support/page-guard'
 const slides = await loadDeck()
 const MIN_NODE_PX = 18
 test.describe.configure({ mode: 'parallel' })
+// Each step is reached by the deck's router, as a clicker does, not a page load each (the deep links have
+// their own test in demos.spec.ts). Without motion, so a box is measured where it stays, never mid-way in.
+test.use({ reducedMotion: 'reduce' })
 
 for (const { alias, script } of DEMOS) {
   test(`demo ${alias}: legible at every step`, async ({ page }) => {
     const no = slideNo(slides, alias)
     for (let k = 0; k < script.steps.length; k++) {
-      await page.goto(`/${no}?clicks=${k}`)
+      await goInDeck(page, `/${no}?clicks=${k}`)
       const slide = slideLocator(page, no)
       const demo = slide.locator('[data-demo]')
       await expect(demo).toHaveAttribute('data-step', String(k))

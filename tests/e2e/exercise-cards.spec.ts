@@ -1,18 +1,19 @@
 // Every workshop exercise is announced on the slide its manifest entry names. In workshop mode (and the
 // handout) that is the full card with the command to run; in talk mode, the default, only a small
-// marker in the footer's corner.
+// marker in the footer's corner. One page per worker, moved by the deck's router (support/deck-page.ts).
 import { readFileSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
-import { deckState, guardPage, slideLocator } from '../support/page-guard'
+import { expect } from '@playwright/test'
+import { goInDeck } from '../../scripts/deck-nav'
+import { test } from '../support/deck-page'
+import { deckState, slideLocator } from '../support/page-guard'
 
 // Read, not imported: Node's ESM loader wants an import attribute for JSON, which the type-check's bundler mode does not.
 const manifest = JSON.parse(readFileSync(new URL('../../exercises/manifest.json', import.meta.url), 'utf8')) as { exercises: { id: string, title: string, slide: string }[] }
 const slidesWithExercises = [...new Set(manifest.exercises.map(e => e.slide))]
 
 for (const exercise of manifest.exercises) {
-  test(`workshop mode: exercise ${exercise.id} is on slide /${exercise.slide}`, async ({ page }) => {
-    const problems = guardPage(page)
-    await page.goto(`/${exercise.slide}?workshop`)
+  test(`workshop mode: exercise ${exercise.id} is on slide /${exercise.slide}`, async ({ deckPage: { page, problems } }) => {
+    await goInDeck(page, `/${exercise.slide}?workshop`)
     const card = page.locator(`[data-exercise="${exercise.id}"]`)
     await expect(card).toBeVisible()
     await expect(card).toContainText(exercise.title)
@@ -35,9 +36,8 @@ for (const exercise of manifest.exercises) {
 }
 
 for (const alias of slidesWithExercises) {
-  test(`talk mode: slide /${alias} shows only a small marker in a corner`, async ({ page }) => {
-    const problems = guardPage(page)
-    await page.goto(`/${alias}`)
+  test(`talk mode: slide /${alias} shows only a small marker in a corner`, async ({ deckPage: { page, problems } }) => {
+    await goInDeck(page, `/${alias}`)
     const slide = slideLocator(page, (await deckState(page)).slide)
     await expect(slide.locator('[data-exercise-marker]')).toBeVisible()
     await expect(slide.locator('[data-exercise]')).toHaveCount(0)
@@ -55,8 +55,10 @@ for (const alias of slidesWithExercises) {
   })
 }
 
-test('the headmatter or the URL switches modes: ?workshop=0 turns the cards off again', async ({ page }) => {
-  await page.goto(`/${slidesWithExercises[0]}?workshop=0`)
+test('the headmatter or the URL switches modes: ?workshop=0 turns the cards off again', async ({ deckPage: { page } }) => {
+  await goInDeck(page, `/${slidesWithExercises[0]}?workshop`)
+  await expect(slideLocator(page, (await deckState(page)).slide).locator('[data-exercise]').first()).toBeVisible()
+  await goInDeck(page, `/${slidesWithExercises[0]}?workshop=0`)
   const slide = slideLocator(page, (await deckState(page)).slide)
   await expect(slide.locator('[data-exercise-marker]')).toBeVisible()
   await expect(slide.locator('[data-exercise]')).toHaveCount(0)

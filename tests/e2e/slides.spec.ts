@@ -2,36 +2,17 @@
 // and shows its title; the final state also reached by deep link, as a presenter's bookmark would; and
 // in that final state nothing spills off the canvas, text is big enough and short enough to read from
 // the back of the room, axe finds no serious violation, and nothing went wrong offline.
-//
-// Each worker keeps one page and moves it from slide to slide in the app, as a presenter's browser does
-// through a talk; loading the deck afresh for every slide was most of this file's time. Deep links still
-// load the page: that is what a bookmark does.
-import type { Page } from '@playwright/test'
-import { test as base, expect } from '@playwright/test'
+// Each worker keeps one page and moves it from slide to slide in the app (support/deck-page.ts).
+import { expect } from '@playwright/test'
 import { goInDeck } from '../../scripts/deck-nav'
 import { seriousViolations } from '../support/axe'
 import { loadDeck } from '../support/deck'
+import { test } from '../support/deck-page'
 import { overflowing } from '../support/overflow'
-import { deckState, guardPage, slideLocator } from '../support/page-guard'
+import { deckState, slideLocator } from '../support/page-guard'
 import { isSources, MAX_WORDS, measureText, tooSmall } from '../support/readability'
 
 const slides = await loadDeck()
-
-interface DeckPage { page: Page, problems: string[] }
-
-const test = base.extend<{ deckPage: DeckPage }, { workerPage: DeckPage }>({
-  workerPage: [async ({ browser }, use, { project }) => {
-    const context = await browser.newContext({ baseURL: project.use.baseURL, viewport: project.use.viewport, permissions: project.use.permissions })
-    const page = await context.newPage()
-    await use({ page, problems: guardPage(page) })
-    await context.close()
-  }, { scope: 'worker' }],
-  // A failed test gets a fresh worker, and so a fresh page: one slide's failure never leaks into another's.
-  deckPage: async ({ workerPage }, use) => {
-    workerPage.problems.length = 0
-    await use(workerPage)
-  },
-})
 
 test.describe.configure({ mode: 'parallel' })
 
