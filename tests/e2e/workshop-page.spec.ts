@@ -5,9 +5,11 @@
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { DECK_CONTEXT } from '../../scripts/browser'
+import { goInDeck } from '../../scripts/deck-nav'
 import { WCAG_AA } from '../support/axe'
+import { test } from '../support/deck-page'
 import { guardPage } from '../support/page-guard'
 
 const manifest = JSON.parse(readFileSync(new URL('../../exercises/manifest.json', import.meta.url), 'utf8')) as { exercises: { id: string, title: string, slide: string, track: string }[] }
@@ -32,12 +34,18 @@ async function verdict(page: Page): Promise<string> {
   return (await panel.innerText()).trim()
 }
 
-test.use({ permissions: [...DECK_CONTEXT.permissions, 'clipboard-read', 'clipboard-write'] })
+// setCode pastes through the clipboard.
+const CLIPBOARD = ['clipboard-read', 'clipboard-write']
+test.use({ permissions: [...DECK_CONTEXT.permissions, ...CLIPBOARD], morePermissions: CLIPBOARD })
 
+// A participant opens the deck once and goes from slide to slide, exercise to exercise: these tests share
+// one page per worker, moved by the deck's router (support/deck-page.ts), so Monaco and its TypeScript
+// worker load once, not once an exercise.
 for (const exercise of exercises) {
-  test(`exercise ${exercise.id}: from its slide's card, the starter fails and the solution passes`, async ({ page }) => {
-    const problems = guardPage(page)
-    await page.goto(`/${exercise.slide}?workshop`)
+  test(`exercise ${exercise.id}: from its slide's card, the starter fails and the solution passes`, async ({ deckPage: { page, problems } }) => {
+    await goInDeck(page, `/${exercise.slide}?workshop`)
+    // Code and progress live in the browser: each exercise starts from none solved, as on a fresh page.
+    await page.evaluate(() => localStorage.clear())
     await page.locator(`[data-exercise="${exercise.id}"] [data-open-in-browser]`).click()
     await expect(page).toHaveURL(new RegExp(`/workshop/${exercise.id}$`))
     await expect(page.locator('.workshop__title')).toContainText(exercise.title)

@@ -11,9 +11,12 @@ export interface DeckPage {
   problems: string[]
 }
 
-export const test = base.extend<{ deckPage: DeckPage }, { workerPage: DeckPage }>({
-  workerPage: [async ({ browser }, use, { project }) => {
-    const context = await browser.newContext({ baseURL: project.use.baseURL, viewport: project.use.viewport, permissions: project.use.permissions })
+export const test = base.extend<{ deckPage: DeckPage }, { workerPage: DeckPage, morePermissions: string[] }>({
+  /** Granted to the worker's page besides the project's (`test.use({ morePermissions: [...] })` in a file). */
+  morePermissions: [[], { option: true, scope: 'worker' }],
+  workerPage: [async ({ browser, morePermissions }, use, { project }) => {
+    const permissions = [...project.use.permissions ?? [], ...morePermissions]
+    const context = await browser.newContext({ baseURL: project.use.baseURL, viewport: project.use.viewport, permissions })
     const page = await context.newPage()
     await use({ page, problems: guardPage(page) })
     await context.close()
