@@ -11,7 +11,7 @@ import { kitRoot } from '../../paths'
 // time. A check past its limit (an endless loop blocks Vitest's worker, so its own test timeout cannot
 // fire) kills the checker's whole process group; a fresh one starts warming up at once for the next save.
 
-const serverScript = join(kitRoot, 'workshop', 'tracks', 'ts-checker', 'server.ts')
+const serverScript = join(kitRoot, 'workshop', 'tracks', 'ts-checker', 'start.mjs')
 /** Starting Vitest and loading the TypeScript libraries: generous, it happens once (not the learner's time). */
 const STARTUP_LIMIT_MS = 60_000
 
@@ -56,8 +56,8 @@ export class WarmChecker {
   private start(): Running {
     if (this.running)
       return this.running
-    const child = spawn(process.execPath, ['--import', 'tsx', serverScript], {
-      cwd: kitRoot, // where `--import tsx` resolves
+    const child = spawn(process.execPath, [serverScript], {
+      cwd: kitRoot,
       detached: true, // its own process group: a timeout also stops Vitest's workers
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: {
