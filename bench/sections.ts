@@ -385,7 +385,7 @@ async function workshopPageFigures(ctx: Context): Promise<Figure[]> {
     buildDeck(ctx.ours.dir, ctx.ours.out)
   const server = await serveDist(ctx.ours.out)
   try {
-    const run = await measureWorkshopPage(server.url, '01-backward-rules', Math.max(10, ctx.runs * 4))
+    const run = await measureWorkshopPage(server.url, '01-backward-rules', ctx.smoke ? 3 : Math.max(10, ctx.runs * 4))
     console.log(`  workshop page ${run.exercise}: ${run.checkToVerdictMs.map(ms).join(', ')}; ${kB(run.scriptBytes)} of JavaScript`)
     const time = figure('workshop', 'workshop.page.check', 'Check → verdict in the browser (TypeScript)', 'ms', run.checkToVerdictMs, undefined, { text: `< ${WORKSHOP_TARGET_MS.ts / 1000} s`, max: WORKSHOP_TARGET_MS.ts })
     time.tail = true

@@ -2,7 +2,7 @@
 // Stages keep going after a failure so one run shows everything that is wrong; the exit code is 1 if any failed.
 //
 // Two lanes run side by side, so that both cores are busy most of the run: the main lane (type-check,
-// lint, build, end-to-end, unit tests) prints as it goes; the side lane (pytest on the snippets and
+// lint, build, unit tests, end-to-end) prints as it goes; the side lane (pytest on the snippets and
 // exercises, every notebook through nbclient, the workshop verify, the benchmark's smoke run) writes to
 // a log, printed whole when it ends so the two never interleave. The summary lists each lane's stages together.
 import { spawn } from 'node:child_process'
@@ -122,11 +122,13 @@ async function mainLane() {
   await run('type-check', 'npx', ['vue-tsc', '--noEmit'])
   await run('lint', 'npx', ['eslint', '.'])
   deckBuilt(await run('build the deck', 'npm', ['run', '--silent', 'build']))
-  // The end-to-end tests need no Python: they start at once, while the venv may still be in the making.
-  if (await built)
-    await run('end-to-end (built deck, real Chromium)', 'npx', ['playwright', 'test'], { counts: playwrightCounts('test-results/e2e.json') })
+  // The unit tests before the end-to-end ones, though they wait for the venv on a fresh clone: Vitest
+  // runs one file at a time, Playwright two browsers, so the stage that can fill both cores goes last,
+  // when the side lane has ended (the other order left a core idle for the last minutes).
   await venvReady
   await run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], { counts: vitestCounts('test-results/unit.json') })
+  if (await built)
+    await run('end-to-end (built deck, real Chromium)', 'npx', ['playwright', 'test'], { counts: playwrightCounts('test-results/e2e.json') })
 }
 
 await Promise.all([mainLane(), sideLane()])
