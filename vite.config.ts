@@ -17,8 +17,10 @@ export default defineConfig({
   server: {
     watch: {
       // Build and test output written inside the project (the benchmark's decks, exports, reports) must
-      // not reload the deck mid-export: a reload leaves "Loading slide..." pages in the PDF.
-      ignored: ['**/bench/.tmp/**', '**/exports/**', '**/test-results/**', '**/playwright-report/**', '**/dist/**'],
+      // not reload the deck mid-export: a reload leaves "Loading slide..." pages in the PDF. The Python
+      // track's venv (~68,000 files) is no source of the deck: watching it kept the dev server's event loop
+      // in stat() calls for ~20 s after its start, so the first slide waited and Vite's client reloaded it.
+      ignored: ['**/.venv/**', '**/bench/.tmp/**', '**/exports/**', '**/test-results/**', '**/playwright-report/**', '**/dist/**'],
     },
   },
 })
