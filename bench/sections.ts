@@ -316,7 +316,8 @@ export async function startSection(ctx: Context): Promise<SectionResult> {
   const devFirst = figure('start', 'start.dev', '`slidev` dev server: start → first slide', 'ms', dev.ours, dev.plain, { text: '≤ 1.3× plain', maxRatio: 1.3 })
   devFirst.note = `Process start → slide 1 painted in an open browser (HTTP answered after ${s(median(devHttp.ours))} ours, ${s(median(devHttp.plain))} plain); Vite's dependency cache warm (a presenter's second start on), ${runs} run(s).`
   if (devFirst.met === false) {
-    devFirst.why = 'Watched in a browser (2026-12-08): the page\'s HTML comes at once, but the server then answers nothing for ~20 s, not even Vite\'s own client script (11 s for `/@vite/client`): its event loop is busy with the first pass over the deck\'s 49 slides, which the plain deck\'s slides do not cost. When Vite\'s client finally connects it reloads the page, twice, and the slide shows ~27 s after the first request. Not the dependency optimiser (its hash was consistent, nothing re-bundled). It would take finding which plugin\'s synchronous pass that is (a CPU profile of the server) and making it lazy; on stage, `npm run present` avoids the dev server altogether (1.4 s).'
+    devFirst.why = 'Vite transforms the first slide\'s modules on request, and its watcher crawls every folder it is not told to ignore: the Python venv (~68,000 files) once kept the server\'s event loop in stat() calls for ~20 s (a CPU profile of slidev showed it; vite.config.ts now ignores it). '
+      + 'A new miss: profile the server (`node --cpu-prof`) and look for such a crawl first; on stage, `npm run present` avoids the dev server altogether.'
   }
   const presentFirst = figure('start', 'start.present', '`npm run present` (build current): start → first slide', 'ms', present, undefined, { text: '< 2 s', max: 2000 })
   presentFirst.note = `Process start (tsx, the build check, the static server for dist/) → slide 1 painted in an open browser, ${runs} run(s).`
