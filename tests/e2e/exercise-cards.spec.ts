@@ -31,6 +31,15 @@ for (const exercise of manifest.exercises) {
     const box = (await slide.locator(`[data-exercise="${exercise.id}"]`).boundingBox())!
     const overlaps = box.x < title.right && box.x + box.width > title.left && box.y < title.bottom && box.y + box.height > title.top
     expect(overlaps, `card ${JSON.stringify(box)} over title ${JSON.stringify(title)}`).toBe(false)
+    // Two cards share the strip: neither may be pushed off the slide's edge (a long title once did).
+    // Both edges measured in one frame: the slide may still be sliding in.
+    const out = await slide.evaluate((root, id) => {
+      const page = root.getBoundingClientRect()
+      const card = root.querySelector(`[data-exercise="${id}"]`)!.getBoundingClientRect()
+      return { left: page.left - card.left, right: card.right - page.right }
+    }, exercise.id)
+    expect(out.left, 'px of the card beyond the slide\'s left edge').toBeLessThanOrEqual(0.5)
+    expect(out.right, 'px of the card beyond the slide\'s right edge').toBeLessThanOrEqual(0.5)
     expect(problems).toEqual([])
   })
 }
