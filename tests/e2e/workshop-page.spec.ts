@@ -4,11 +4,10 @@
 // request leaves the host, and axe finds nothing serious.
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
 import { expect } from '@playwright/test'
 import { DECK_CONTEXT } from '../../scripts/browser'
 import { goInDeck } from '../../scripts/deck-nav'
-import { WCAG_AA } from '../support/axe'
+import { seriousViolations } from '../support/axe'
 import { test } from '../support/deck-page'
 import { guardPage } from '../support/page-guard'
 
@@ -150,16 +149,11 @@ test('a type error shows as the learner types, and in the verdict', async ({ pag
   expect(text).toContain('error TS2322: Type \'string\' is not assignable to type \'number\'.')
 })
 
-test('axe finds no serious or critical violation on the workshop page', async ({ browser }, { project }) => {
-  const context = await browser.newContext({ permissions: project.use.permissions })
-  const page = await context.newPage()
+test('axe finds no serious or critical violation on the workshop page', async ({ page }) => {
   await page.goto('/workshop/03-session-run')
   await expect(page.locator('[data-editor] .monaco-editor')).toBeVisible({ timeout: 30_000 })
   await page.locator('[data-check]').click()
   await verdict(page)
   await page.getByRole('button', { name: /Show hint 1 of/ }).click()
-  const axe = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()
-  const serious = axe.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
-  await context.close()
+  expect(await seriousViolations(page, 'body')).toEqual([])
 })
