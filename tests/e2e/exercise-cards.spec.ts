@@ -20,26 +20,24 @@ for (const exercise of manifest.exercises) {
     await expect(card).toContainText(`npm run workshop -- check ${Number(exercise.id.slice(0, 2))}`)
     await expect(card).toContainText(`exercises/${exercise.id}/README.md`)
 
-    // The card sits in the slide's top margin: it must not cover any of the title's text.
+    // Title, card and slide measured in one frame: the slide may still be sliding in.
     const slide = slideLocator(page, (await deckState(page)).slide)
-    const title = await slide.locator('h1, h2').first().evaluate((h) => {
+    const { title, box, canvas } = await slide.evaluate((root, id) => {
       const range = document.createRange()
-      range.selectNodeContents(h)
-      const r = range.getBoundingClientRect()
-      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }
-    })
-    const box = (await slide.locator(`[data-exercise="${exercise.id}"]`).boundingBox())!
-    const overlaps = box.x < title.right && box.x + box.width > title.left && box.y < title.bottom && box.y + box.height > title.top
+      range.selectNodeContents(root.querySelector('h1, h2')!)
+      const plain = (r: DOMRect) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right })
+      return {
+        title: plain(range.getBoundingClientRect()),
+        box: plain(root.querySelector(`[data-exercise="${id}"]`)!.getBoundingClientRect()),
+        canvas: plain(root.getBoundingClientRect()),
+      }
+    }, exercise.id)
+    // The card sits in the slide's top margin: it must not cover any of the title's text.
+    const overlaps = box.left < title.right && box.right > title.left && box.top < title.bottom && box.bottom > title.top
     expect(overlaps, `card ${JSON.stringify(box)} over title ${JSON.stringify(title)}`).toBe(false)
     // Two cards share the strip: neither may be pushed off the slide's edge (a long title once did).
-    // Both edges measured in one frame: the slide may still be sliding in.
-    const out = await slide.evaluate((root, id) => {
-      const page = root.getBoundingClientRect()
-      const card = root.querySelector(`[data-exercise="${id}"]`)!.getBoundingClientRect()
-      return { left: page.left - card.left, right: card.right - page.right }
-    }, exercise.id)
-    expect(out.left, 'px of the card beyond the slide\'s left edge').toBeLessThanOrEqual(0.5)
-    expect(out.right, 'px of the card beyond the slide\'s right edge').toBeLessThanOrEqual(0.5)
+    expect(canvas.left - box.left, 'px of the card beyond the slide\'s left edge').toBeLessThanOrEqual(0.5)
+    expect(box.right - canvas.right, 'px of the card beyond the slide\'s right edge').toBeLessThanOrEqual(0.5)
     expect(problems).toEqual([])
   })
 }
